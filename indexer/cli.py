@@ -1,0 +1,119 @@
+"""The ``kb`` command: a thin layer over kb, indexer and api."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from kb.errors import DataError, KBError
+from kb.loader import Corpus, load_corpus
+
+DEFAULT_DATA = Path("data")
+DEFAULT_BUILD = Path("build")
+
+
+def _load_or_exit(data_dir: Path) -> Corpus:
+    try:
+        return load_corpus(data_dir)
+    except DataError as exc:
+        for issue in exc.issues:
+            click.echo(str(issue), err=True)
+        click.echo(f"{len(exc.issues)} problem(s) found; nothing was built.", err=True)
+        sys.exit(1)
+
+
+@click.group()
+@click.version_option(package_name="tfsv-kb")
+def cli() -> None:
+    """Knowledge base of laws, cases, policies and incidents on technology-facilitated sexual violence."""
+
+
+@cli.command()
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
+def validate(data_dir: Path) -> None:
+    """Check every record in DATA and print every problem as file:line: field: message."""
+    corpus = _load_or_exit(data_dir)
+    counts = Counter((r.jurisdiction, r.kind) for r in corpus.records)
+    provisions = sum(len(getattr(r, "provisions", [])) for r in corpus.records)
+    click.echo(f"OK: {len(corpus.records)} records, {provisions} provisions, {len(corpus.edges) // 2} relations.")
+    for (jurisdiction, kind), n in sorted(counts.items()):
+        click.echo(f"  {jurisdiction:4} {kind:9} {n}")
+
+
+@cli.command()
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
+@click.option("--out", "build_dir", type=click.Path(path_type=Path), default=DEFAULT_BUILD, show_default=True)
+@click.option("--quiet", is_flag=True, help="No progress output.")
+def build(data_dir: Path, build_dir: Path, quiet: bool) -> None:
+    """Validate DATA, then build the SQLite store and the search index into OUT (atomic swap)."""
+    from indexer.build import build_kb
+
+    corpus = _load_or_exit(data_dir)
+    try:
+        info = build_kb(corpus, build_dir, progress=not quiet)
+    except KBError as exc:
+        click.echo(f"Build failed: {exc.message}; the previous build is unchanged.", err=True)
+        sys.exit(1)
+    click.echo(f"Built {info.records} records and {info.provisions} provisions into {info.path} in {info.seconds:.1f} s.")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--build", "build_dir", type=click.Path(path_type=Path), default=DEFAULT_BUILD, show_default=True)
+@click.option("--jurisdiction", "-j", multiple=True, help="Filter by jurisdiction (repeatable).")
+@click.option("--kind", "-k", multiple=True, help="Filter by kind (repeatable).")
+@click.option("--lang", default="en", show_default=True, help="Language of titles and snippets.")
+@click.option("--limit", default=10, show_default=True)
+def search(query: str, build_dir: Path, jurisdiction: tuple[str, ...], kind: tuple[str, ...], lang: str, limit: int) -> None:
+    """Search the built knowledge base and print the hits as a table."""
+    from indexer.engine import Engine
+    from indexer.search import SearchRequest
+
+    try:
+        engine = Engine.open(build_dir)
+        result = engine.search(
+            SearchRequest(q=query, jurisdictions=list(jurisdiction), kinds=list(kind), lang=lang, page_size=limit)
+        )
+    except KBError as exc:
+        click.echo(f"Error: {exc.message}", err=True)
+        sys.exit(1)
+    click.echo(f"{result.total} hit(s) for {query!r}")
+    rows = [(str(i), h.id + (f" {h.provision}" if h.provision else ""), h.kind, h.jurisdiction, h.title) for i, h in
+            enumerate(result.hits, 1)]
+    if rows:
+        widths = [max(len(r[c]) for r in rows + [("#", "id", "kind", "jur", "title")]) for c in range(4)]
+        header = ("#", "id", "kind", "jur", "title")
+        click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)) + "  title")
+        for row in rows:
+            click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=False)) + "  " + row[4])
+
+
+@cli.command()
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
+@click.option("--build", "build_dir", type=click.Path(path_type=Path), default=DEFAULT_BUILD, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+@click.option("--workers", default=1, show_default=True)
+@click.option("--rebuild", is_flag=True, help="Rebuild even if the build is current.")
+def serve(data_dir: Path, build_dir: Path, host: str, port: int, workers: int, rebuild: bool) -> None:
+    """Build if the data changed (or no build exists), then serve the API and web page."""
+    import os
+
+    import uvicorn
+
+    from indexer.build import build_kb, current_build_version
+    from indexer.fingerprint import data_version
+
+    if rebuild or current_build_version(build_dir) != data_version(data_dir):
+        corpus = _load_or_exit(data_dir)
+        info = build_kb(corpus, build_dir, progress=True)
+        click.echo(f"Built {info.records} records in {info.seconds:.1f} s.")
+    os.environ["KB_BUILD_DIR"] = str(build_dir.resolve())
+    uvicorn.run("api.main:app", host=host, port=port, workers=workers, log_level="info")
+
+
+def main() -> None:
+    cli()

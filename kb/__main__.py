@@ -1,0 +1,5 @@
+"""``python -m kb`` runs the ``kb`` command."""
+
+from indexer.cli import main
+
+main()
