@@ -57,7 +57,9 @@ def build(data_dir: Path, build_dir: Path, quiet: bool) -> None:
     except KBError as exc:
         click.echo(f"Build failed: {exc.message}; the previous build is unchanged.", err=True)
         sys.exit(1)
-    click.echo(f"Built {info.records} records and {info.provisions} provisions into {info.path} in {info.seconds:.1f} s.")
+    click.echo(
+        f"Built {info.records} records and {info.provisions} provisions into {info.path} in {info.seconds:.1f} s."
+    )
 
 
 @cli.command()
@@ -67,7 +69,9 @@ def build(data_dir: Path, build_dir: Path, quiet: bool) -> None:
 @click.option("--kind", "-k", multiple=True, help="Filter by kind (repeatable).")
 @click.option("--lang", default="en", show_default=True, help="Language of titles and snippets.")
 @click.option("--limit", default=10, show_default=True)
-def search(query: str, build_dir: Path, jurisdiction: tuple[str, ...], kind: tuple[str, ...], lang: str, limit: int) -> None:
+def search(
+    query: str, build_dir: Path, jurisdiction: tuple[str, ...], kind: tuple[str, ...], lang: str, limit: int
+) -> None:
     """Search the built knowledge base and print the hits as a table."""
     from indexer.engine import Engine
     from indexer.search import SearchRequest
@@ -81,8 +85,10 @@ def search(query: str, build_dir: Path, jurisdiction: tuple[str, ...], kind: tup
         click.echo(f"Error: {exc.message}", err=True)
         sys.exit(1)
     click.echo(f"{result.total} hit(s) for {query!r}")
-    rows = [(str(i), h.id + (f" {h.provision}" if h.provision else ""), h.kind, h.jurisdiction, h.title) for i, h in
-            enumerate(result.hits, 1)]
+    rows = [
+        (str(i), h.id + (f" {h.provision}" if h.provision else ""), h.kind, h.jurisdiction, h.title)
+        for i, h in enumerate(result.hits, 1)
+    ]
     if rows:
         widths = [max(len(r[c]) for r in rows + [("#", "id", "kind", "jur", "title")]) for c in range(4)]
         header = ("#", "id", "kind", "jur", "title")

@@ -109,7 +109,14 @@ def load_record_file(path: Path, data_dir: Path) -> tuple[Record | None, YamlDoc
         doc.issues.append(DataIssue(name, doc.line_of(("id",)), "id", f"file must be named {record.id}.yaml"))
     if parts[0] != expected_folder or len(parts) != 3 or parts[1] != record.jurisdiction.lower():
         where = f"{expected_folder}/{record.jurisdiction.lower()}/"
-        doc.issues.append(DataIssue(name, doc.line_of(("kind",)), "kind", f"a {record.kind} of {record.jurisdiction} belongs in data/{where}"))
+        doc.issues.append(
+            DataIssue(
+                name,
+                doc.line_of(("kind",)),
+                "kind",
+                f"a {record.kind} of {record.jurisdiction} belongs in data/{where}",
+            )
+        )
     return record, doc
 
 
@@ -134,7 +141,12 @@ def load_corpus(data_dir: Path | str) -> Corpus:
             continue
         if record.id in corpus.files:
             issues.append(
-                DataIssue(doc.file, doc.line_of(("id",)), "id", f"id {record.id!r} is already used by {corpus.files[record.id]}")
+                DataIssue(
+                    doc.file,
+                    doc.line_of(("id",)),
+                    "id",
+                    f"id {record.id!r} is already used by {corpus.files[record.id]}",
+                )
             )
             continue
         corpus.records.append(record)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -447,6 +447,6 @@ class Incident(RecordBase):
     scale: LangText | None = None
 
 
-Record = Annotated[Union[Law, Case, Policy, Incident], Field(discriminator="kind")]
+Record = Annotated[Law | Case | Policy | Incident, Field(discriminator="kind")]
 KINDS: tuple[str, ...] = ("law", "case", "policy", "incident")
 KIND_FOLDERS: dict[str, str] = {"law": "laws", "case": "cases", "policy": "policies", "incident": "incidents"}

@@ -13,6 +13,7 @@ from kb.ids import provision_key
 from kb.loader import Corpus
 from kb.models import Law, Record, Relation
 from kb.relations import Edge
+from kb.yaml_source import format_path
 
 IssueFn = Callable[[Record, tuple[str | int, ...], str, str], None]
 
@@ -63,13 +64,18 @@ def check_corpus(corpus: Corpus) -> list[DataIssue]:
     for record in corpus.records:
         if corpus.jurisdictions and record.jurisdiction not in corpus.jurisdictions:
             known = ", ".join(sorted(corpus.jurisdictions))
-            issue(record, ("jurisdiction",), "jurisdiction", f"unknown jurisdiction {record.jurisdiction!r}; known: {known}")
+            issue(
+                record,
+                ("jurisdiction",),
+                "jurisdiction",
+                f"unknown jurisdiction {record.jurisdiction!r}; known: {known}",
+            )
         _check_topics(record, corpus, issue)
         _check_dates(record, issue)
         if isinstance(record, Law):
             _check_provisions(record, by_id, issue)
         for path, own_provision, relation in _relations_of(record):
-            field = ".".join(str(p) for p in path)
+            field = format_path(path)
             target = by_id.get(relation.target)
             if target is None:
                 issue(record, (*path, "target"), f"{field}.target", f"relation to unknown record {relation.target!r}")
@@ -143,7 +149,12 @@ def _check_provisions(law: Law, by_id: dict[str, Record], issue: IssueFn) -> Non
     for p, provision in enumerate(law.provisions):
         key = provision_key(provision.number)
         if key in seen:
-            issue(law, ("provisions", p, "number"), f"provisions[{p}].number", f"provision {provision.number!r} appears twice")
+            issue(
+                law,
+                ("provisions", p, "number"),
+                f"provisions[{p}].number",
+                f"provision {provision.number!r} appears twice",
+            )
         seen[key] = p
         versions = sorted(provision.versions, key=lambda v: v.valid_from)
         for v, version in enumerate(provision.versions):

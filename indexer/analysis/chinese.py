@@ -64,7 +64,9 @@ def chinese_pieces(text: str, query: bool = False, offset: int = 0) -> list[Piec
         if not WORD_RE.match(word):
             continue
         if word.isascii():
-            pieces.extend(Piece(m.group(), start + m.start() + offset, start + m.end() + offset) for m in WORD_RE.finditer(word))
+            pieces.extend(
+                Piece(m.group(), start + m.start() + offset, start + m.end() + offset) for m in WORD_RE.finditer(word)
+            )
             continue
         pieces.append(Piece(word, start + offset, end + offset))
         if query or len(word) <= 2:
@@ -86,4 +88,9 @@ class JiebaTokenizer(PieceTokenizer):
 
 def ChineseAnalyzer() -> CompositeAnalyzer:  # noqa: N802
     """jieba words (Traditional folded) | lower-case | stop words | stemming of Latin words."""
-    return JiebaTokenizer() | LowercaseFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1, renumber=False) | LatinStemFilter()
+    return (
+        JiebaTokenizer()
+        | LowercaseFilter()
+        | StopFilter(stoplist=STOP_WORDS, minsize=1, renumber=False)
+        | LatinStemFilter()
+    )

@@ -123,4 +123,9 @@ class KiwiTokenizer(PieceTokenizer):
 
 def KoreanAnalyzer() -> CompositeAnalyzer:  # noqa: N802
     """Kiwi morphemes | lower-case | stop words | stemming of Latin words."""
-    return KiwiTokenizer() | LowercaseFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1, renumber=False) | LatinStemFilter()
+    return (
+        KiwiTokenizer()
+        | LowercaseFilter()
+        | StopFilter(stoplist=STOP_WORDS, minsize=1, renumber=False)
+        | LatinStemFilter()
+    )

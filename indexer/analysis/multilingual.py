@@ -73,4 +73,9 @@ class ScriptTokenizer(PieceTokenizer):
 
 def MultilingualAnalyzer() -> CompositeAnalyzer:  # noqa: N802
     """Script runs (Kiwi / jieba / Latin) | lower-case | stop words | stemming of Latin words."""
-    return ScriptTokenizer() | LowercaseFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1, renumber=False) | LatinStemFilter()
+    return (
+        ScriptTokenizer()
+        | LowercaseFilter()
+        | StopFilter(stoplist=STOP_WORDS, minsize=1, renumber=False)
+        | LatinStemFilter()
+    )

@@ -14,8 +14,7 @@ import unicodedata
 # Zero-width characters, bidirectional controls, BOM, soft hyphen, and C0/C1 controls except
 # whitespace: removed from anything we analyse.
 INVISIBLE_RE = re.compile(
-    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
 
 

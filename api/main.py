@@ -1,0 +1,53 @@
+"""The FastAPI application: read-only, versioned under /v1, OpenAPI at /docs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.errors import install_error_handlers
+from api.routes import meta, records, search
+from api.settings import get_settings
+from indexer.engine import Engine
+
+log = logging.getLogger("api")
+
+
+def create_app(build_dir: Path | None = None, *, warm: bool | None = None) -> FastAPI:
+    """The app over the build in ``build_dir`` (default: ``KB_BUILD_DIR`` or ``build``)."""
+    settings = get_settings()
+    build_dir = build_dir or settings.build_dir
+    warm = settings.warm if warm is None else warm
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = Engine.open(build_dir)
+        if warm:
+            engine.warm()
+        app.state.engine = engine
+        yield
+
+    app = FastAPI(
+        title="TFSV knowledge base",
+        version="1",
+        summary="Laws, cases, platform policies and incidents on technology-facilitated sexual violence, "
+        "in Korean, Chinese and English.",
+        lifespan=lifespan,
+    )
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=[])
+    install_error_handlers(app)
+    for module in (search, records, meta):
+        app.include_router(module.router)
+    return app
+
+
+def __getattr__(name: str) -> FastAPI:
+    """``api.main:app`` for uvicorn, created on first access."""
+    if name == "app":
+        return create_app()
+    raise AttributeError(name)

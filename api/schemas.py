@@ -1,0 +1,101 @@
+"""Response models: the JSON the API promises."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="Stable machine-readable error code.")
+    message: str = Field(description="One sentence for people.")
+    detail: Any = None
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class DateOut(BaseModel):
+    type: str
+    date: str
+
+
+class HitResponse(BaseModel):
+    id: str = Field(description="Record id.")
+    provision: str | None = Field(description="Provision number when the hit is a provision of a law.")
+    kind: str
+    jurisdiction: str
+    title: str
+    title_lang: str
+    snippet: str = Field(description="HTML with matches in <mark>; everything else escaped.")
+    dates: list[DateOut]
+    score: float
+    citation: str
+    verification: str = Field(description="verified | partially_verified | unverified")
+    topics: list[str]
+    url: str = Field(description="API address of the record or provision.")
+
+
+class InterpretationResponse(BaseModel):
+    tokens: list[str]
+    tokens_by_script: dict[str, list[str]]
+    expansions: dict[str, list[str]]
+    stopped: list[str]
+    excluded: list[str]
+    reinterpreted: bool
+    notes: list[str]
+
+
+class SearchResponse(BaseModel):
+    query: str
+    total: int
+    page: int
+    page_size: int
+    pages: int
+    hits: list[HitResponse]
+    facets: dict[str, dict[str, int]]
+    interpretation: InterpretationResponse
+
+
+class RelationResponse(BaseModel):
+    type: str
+    provision: str | None
+    target: str
+    target_provision: str | None
+    note: str | None
+    declared: bool = Field(description="False when derived as the inverse of an edge declared on the other record.")
+    target_kind: str
+    target_jurisdiction: str
+    target_title: dict[str, str]
+
+
+class RecordResponse(BaseModel):
+    record: dict[str, Any] = Field(description="The record exactly as written in its YAML file, provisions with keys.")
+    citation: str
+    file: str
+    relations: list[RelationResponse]
+
+
+class ProvisionResponse(BaseModel):
+    record_id: str
+    provision: dict[str, Any]
+    citation: str
+    relations: list[RelationResponse]
+
+
+class HealthResponse(BaseModel):
+    status: str
+    build: str | None
+
+
+class VersionResponse(BaseModel):
+    data_version: str
+    built_at: str
+    schema_version: int
+    build: str
+    records: int
+    provisions: int
+    relations: int
+    counts: dict[str, int]

@@ -1,0 +1,136 @@
+"""Build the store and the index into a fresh directory, then publish it by atomic symlink switch.
+
+Layout of the build folder::
+
+    build/
+      current -> builds/<stamp>      the published build (a symlink, switched atomically)
+      builds/<stamp>/kb.sqlite       the SQLite store
+      builds/<stamp>/index/          the whoosh index
+      builds/<stamp>/BUILD.json      written last: a build without it is incomplete and never served
+
+A failed build leaves ``current`` untouched, so the previous build keeps serving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+from whoosh import index as whoosh_index
+
+from indexer.analysis import korean_segments, prime_korean
+from indexer.documents import documents
+from indexer.fingerprint import data_version
+from indexer.schema import build_schema
+from indexer.store import write_store
+from kb.errors import BuildError, NoBuild
+from kb.loader import Corpus
+from kb.models import Law
+
+SCHEMA_VERSION = 1
+MANIFEST = "BUILD.json"
+CURRENT = "current"
+KEEP_BUILDS = 3
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    path: Path
+    data_version: str
+    records: int
+    provisions: int
+    seconds: float
+
+
+def read_manifest(build_path: Path) -> dict[str, object]:
+    """The manifest of a complete build; :class:`NoBuild` if the build is missing or incomplete."""
+    manifest = build_path / MANIFEST
+    try:
+        data = json.loads(manifest.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise NoBuild(f"No complete build at {build_path.name!r}; run `kb build`") from exc
+    if data.get("schema_version") != SCHEMA_VERSION or not (build_path / "kb.sqlite").is_file():
+        raise NoBuild(f"The build at {build_path.name!r} is incomplete or from another version; run `kb build`")
+    return data
+
+
+def current_build(build_dir: Path) -> Path:
+    """The published build directory (resolved), or :class:`NoBuild`."""
+    link = build_dir / CURRENT
+    if not link.exists():
+        raise NoBuild("No build has been published yet; run `kb build`")
+    return link.resolve()
+
+
+def current_build_version(build_dir: Path) -> str | None:
+    """The data version of the published build, or None if there is no usable build."""
+    try:
+        return str(read_manifest(current_build(build_dir))["data_version"])
+    except NoBuild:
+        return None
+
+
+def _write_index(corpus: Corpus, path: Path, progress: bool) -> None:
+    path.mkdir()
+    ix = whoosh_index.create_in(str(path), build_schema())
+    docs = list(documents(corpus.records))
+    texts = [v for d in docs for k, v in d.items() if k.startswith(("title_", "body_", "aliases", "court"))]
+    prime_korean(seg for text in texts for seg in korean_segments(text))
+    writer = ix.writer(limitmb=256)
+    with click.progressbar(docs, label="Indexing", show_pos=True, hidden=not progress) as bar:
+        for doc in bar:
+            writer.add_document(**doc)
+    writer.commit()
+
+
+def _publish(build_dir: Path, new: Path) -> None:
+    link = build_dir / CURRENT
+    tmp_link = build_dir / f".{CURRENT}-{uuid.uuid4().hex}"
+    os.symlink(os.path.relpath(new, build_dir), tmp_link)
+    os.replace(tmp_link, link)
+
+
+def _prune(build_dir: Path, keep: Path) -> None:
+    builds = sorted((p for p in (build_dir / "builds").iterdir() if p.is_dir()), key=lambda p: p.name)
+    for old in builds[:-KEEP_BUILDS]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def build_kb(corpus: Corpus, build_dir: Path | str, *, progress: bool = False) -> BuildInfo:
+    """Build ``corpus`` into a new directory under ``build_dir`` and publish it atomically."""
+    started = time.perf_counter()
+    build_dir = Path(build_dir)
+    (build_dir / "builds").mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    work = build_dir / "builds" / f".tmp-{stamp}-{uuid.uuid4().hex[:8]}"
+    work.mkdir()
+    version = data_version(corpus.data_dir)
+    provisions = sum(len(r.provisions) for r in corpus.records if isinstance(r, Law))
+    try:
+        meta = {
+            "schema_version": SCHEMA_VERSION,
+            "data_version": version,
+            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "records": len(corpus.records),
+            "provisions": provisions,
+            "relations": len(corpus.edges) // 2,
+        }
+        write_store(corpus, work / "kb.sqlite", meta)
+        _write_index(corpus, work / "index", progress)
+        (work / MANIFEST).write_text(json.dumps(meta, indent=2), "utf-8")
+        final = build_dir / "builds" / f"{stamp}-{version}"
+        os.rename(work, final)
+        _publish(build_dir, final)
+    except Exception as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise BuildError(f"build failed: {exc}") from exc
+    _prune(build_dir, final)
+    return BuildInfo(final, version, len(corpus.records), provisions, time.perf_counter() - started)

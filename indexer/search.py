@@ -1,0 +1,331 @@
+"""Search: the parsed query compiled to whoosh queries, run, and returned as plain dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import query as Q
+from whoosh import sorting
+from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.searching import Searcher
+
+from indexer.analysis import normalize_text
+from indexer.query import Group, Not, ParsedQuery, Phrase, Word, parse_query
+from indexer.schema import FIELD_PREFIXES, SEARCH_LANGUAGES, TEXT_FIELDS
+from indexer.thesaurus import Thesaurus
+
+MAX_PAGE_SIZE = 100
+MAX_RESULT_WINDOW = 1000
+MAX_QUERY_LENGTH = 500
+MAX_PREFIX_EXPANSION = 64
+EXPANSION_BOOST = 0.3
+FACETS = ("jurisdiction", "kind", "topics", "year")
+SORTS = ("relevance", "date", "-date")
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    jurisdictions: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    lang: str = "en"
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 10
+
+
+@dataclass
+class SearchHit:
+    id: str
+    provision: str | None
+    kind: str
+    jurisdiction: str
+    title: str
+    title_lang: str
+    snippet: str
+    dates: list[dict[str, str]]
+    score: float
+    citation: str
+    verification: str
+    topics: list[str]
+
+
+@dataclass
+class Interpretation:
+    """How the query was understood."""
+
+    tokens: list[str] = field(default_factory=list)
+    tokens_by_script: dict[str, list[str]] = field(default_factory=dict)
+    expansions: dict[str, list[str]] = field(default_factory=dict)
+    stopped: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    reinterpreted: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchResult:
+    total: int
+    page: int
+    page_size: int
+    pages: int
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]]
+    interpretation: Interpretation
+
+
+def _script(token: str) -> str:
+    for char in token:
+        if "\uac00" <= char <= "\ud7a3" or "\u3130" <= char <= "\u318f":
+            return "ko"
+        if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf":
+            return "zh"
+    return "latin"
+
+
+class QueryCompiler:
+    """Turns a parsed query into a whoosh query over every text field, analysing like the index."""
+
+    def __init__(self, analyzer: CompositeAnalyzer, thesaurus: Thesaurus, searcher: Searcher) -> None:
+        self.analyzer = analyzer
+        self.thesaurus = thesaurus
+        self.searcher = searcher
+        self.info = Interpretation()
+
+    def analyse(self, text: str) -> list[str]:
+        return [t.text for t in self.analyzer(text, mode="query")]
+
+    def fields_for(self, prefix: str | None) -> dict[str, float]:
+        if prefix is None:
+            return TEXT_FIELDS
+        return {name: TEXT_FIELDS[name] for name in FIELD_PREFIXES[prefix]}
+
+    def word(self, node: Word) -> Q.Query | None:
+        terms = self.analyse(node.text)
+        if not terms:
+            self.info.stopped.append(node.text)
+            return None
+        self.info.tokens.extend(terms)
+        per_field: list[Q.Query] = []
+        for name, boost in self.fields_for(node.field).items():
+            if node.prefix:
+                expanded = list(self.searcher.reader().expand_prefix(name, terms[-1]))[:MAX_PREFIX_EXPANSION]
+                last: Q.Query = Q.Or([Q.Term(name, t) for t in expanded]) if expanded else Q.NullQuery
+                parts = [Q.Term(name, t) for t in terms[:-1]] + [last]
+            else:
+                parts = [Q.Term(name, t) for t in terms]
+            sub = parts[0] if len(parts) == 1 else Q.And(parts)
+            sub.boost = boost
+            per_field.append(sub)
+        return Q.Or(per_field)
+
+    def phrase(self, node: Phrase) -> Q.Query | None:
+        terms = self.analyse(node.text)
+        if not terms:
+            self.info.stopped.append(node.text)
+            return None
+        self.info.tokens.extend(terms)
+        per_field = []
+        for name, boost in self.fields_for(node.field).items():
+            sub: Q.Query = Q.Phrase(name, terms) if len(terms) > 1 else Q.Term(name, terms[0])
+            sub.boost = boost
+            per_field.append(sub)
+        return Q.Or(per_field)
+
+    def node(self, node: Any) -> Q.Query | None:
+        if isinstance(node, Word):
+            return self.word(node)
+        if isinstance(node, Phrase):
+            return self.phrase(node)
+        if isinstance(node, Not):
+            inner = self.node(node.node)
+            self.info.excluded.append(getattr(node.node, "text", "(group)"))
+            return Q.Not(inner) if inner is not None else None
+        return self.group(node)
+
+    def split(self, group: Group) -> tuple[Q.Query | None, list[Q.Query]]:
+        """The group's positive query and the queries it excludes (``NOT x``, ``-x``)."""
+        positives: list[Q.Query] = []
+        negatives: list[Q.Query] = []
+        for child in group.nodes:
+            compiled = self.node(child)
+            if compiled is None:
+                continue
+            if isinstance(compiled, Q.Not):
+                negatives.append(compiled.query)
+            else:
+                positives.append(compiled)
+        if not positives:
+            return (Q.Every() if negatives else None), negatives
+        if group.op == "and":
+            return Q.And(positives), negatives
+        if group.op == "or":
+            return Q.Or(positives), negatives
+        return (Q.Or(positives, scale=0.9) if len(positives) > 1 else positives[0]), negatives
+
+    def group(self, group: Group) -> Q.Query | None:
+        positive, negatives = self.split(group)
+        if positive is None or not negatives:
+            return positive
+        return Q.AndNot(positive, Q.Or(negatives))
+
+    def expansion(self, parsed: ParsedQuery) -> Q.Query | None:
+        """Thesaurus terms in every language for the concepts the query names, weighted low."""
+        typed = " ".join(w.text for w in parsed.positive_words() if w.field is None)
+        clauses: list[Q.Query] = []
+        for topic in self.thesaurus.topics_in(typed):
+            terms = self.thesaurus.other_terms(topic, typed)
+            self.info.expansions[topic] = terms
+            for term in terms:
+                tokens = self.analyse(term)
+                for name in TEXT_FIELDS:
+                    clauses.append(
+                        Q.Phrase(name, tokens, boost=EXPANSION_BOOST)
+                        if len(tokens) > 1
+                        else Q.Term(name, tokens[0], boost=EXPANSION_BOOST)
+                    )
+            clauses.append(Q.Term("topics", topic, boost=EXPANSION_BOOST))
+        return Q.DisjunctionMax(clauses) if clauses else None
+
+    def compile(self, parsed: ParsedQuery) -> Q.Query | None:
+        self.info.reinterpreted = parsed.reinterpreted
+        self.info.notes.extend(parsed.notes)
+        main, negatives = self.split(parsed.tree)
+        for token in self.info.tokens:
+            self.info.tokens_by_script.setdefault(_script(token), []).append(token)
+        if main is None:
+            return None
+        expansion = self.expansion(parsed)
+        if expansion is not None:
+            main = Q.Or([main, expansion]) if parsed.tree.op == "default" else Q.AndMaybe(main, expansion)
+        return Q.AndNot(main, Q.Or(negatives)) if negatives else main
+
+
+def filter_query(request: SearchRequest) -> Q.Query | None:
+    clauses: list[Q.Query] = []
+    for fieldname, values in (
+        ("jurisdiction", request.jurisdictions),
+        ("topics", request.topics),
+        ("status", request.statuses),
+    ):
+        if values:
+            clauses.append(Q.Or([Q.Term(fieldname, v) for v in values]))
+    if request.kinds:
+        kinds = [Q.Term("doc_type", "provision") if k == "provision" else Q.Term("kind", k) for k in request.kinds]
+        clauses.append(Q.Or(kinds))
+    if request.date_from or request.date_to:
+        start = dt.datetime.combine(request.date_from, dt.time()) if request.date_from else None
+        end = dt.datetime.combine(request.date_to, dt.time.max) if request.date_to else None
+        clauses.append(Q.DateRange("date", start, end))
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else Q.And(clauses)
+
+
+def _title_in(payload: dict[str, Any], lang: str, fallback: str) -> tuple[str, str]:
+    titles: dict[str, str] = payload.get("title", {})
+    for candidate in (lang, "en", fallback, *titles):
+        if candidate in titles:
+            return titles[candidate], candidate
+    return "", lang
+
+
+def _snippet(hit: Any, lang: str) -> str:
+    order = [lang] + [lang_ for lang_ in ("en", *SEARCH_LANGUAGES) if lang_ != lang]
+    for candidate in order:
+        text = hit.get(f"body_{candidate}")
+        if not text:
+            continue
+        highlighted = hit.highlights(f"body_{candidate}", top=2)
+        if highlighted:
+            return str(highlighted)
+    for candidate in order:
+        text = hit.get(f"body_{candidate}")
+        if text:
+            from html import escape
+
+            return escape(text[:240] + ("…" if len(text) > 240 else ""))
+    return ""
+
+
+def run_search(
+    searcher: Searcher, analyzer: CompositeAnalyzer, thesaurus: Thesaurus, request: SearchRequest
+) -> SearchResult:
+    """Search the index; every hit, facet and explanation comes back as plain data."""
+    text = normalize_text(request.q)[:MAX_QUERY_LENGTH]
+    parsed = parse_query(text)
+    compiler = QueryCompiler(analyzer, thesaurus, searcher)
+    compiled = compiler.compile(parsed) if text.strip() else Q.Every()
+    info = compiler.info
+    if compiled is None:
+        info.notes.append("the query holds only stop words or symbols; nothing to search for")
+        compiled = Q.NullQuery
+    page_size = max(1, min(request.page_size, MAX_PAGE_SIZE))
+    page = max(1, request.page)
+    window = min(page * page_size, MAX_RESULT_WINDOW)
+    facets = {
+        "jurisdiction": sorting.FieldFacet("jurisdiction", maptype=sorting.Count),
+        "kind": sorting.FieldFacet("kind", maptype=sorting.Count),
+        "topics": sorting.FieldFacet("topics", maptype=sorting.Count, allow_overlap=True),
+        "year": sorting.FieldFacet("year", maptype=sorting.Count),
+    }
+    sortedby = None if request.sort == "relevance" else "date"
+    results = searcher.search(
+        compiled,
+        filter=filter_query(request),
+        limit=window,
+        groupedby=facets,
+        sortedby=sortedby,
+        reverse=request.sort == "date",
+        terms=True,
+    )
+    results.fragmenter = ContextFragmenter(maxchars=240, surround=60)
+    results.formatter = HtmlFormatter(tagname="mark", classname="hl", termclass="t")
+    total = len(results)
+    start = (page - 1) * page_size
+    hits = []
+    for hit in list(results)[start : start + page_size]:
+        payload = hit.get("payload") or {}
+        title, title_lang = _title_in(payload, request.lang, "en")
+        score = hit.score if hit.score is not None and math.isfinite(hit.score) else 0.0
+        hits.append(
+            SearchHit(
+                id=hit["record_id"],
+                provision=hit.get("provision"),
+                kind=hit["kind"],
+                jurisdiction=hit["jurisdiction"],
+                title=title,
+                title_lang=title_lang,
+                snippet=_snippet(hit, request.lang),
+                dates=payload.get("dates", []),
+                score=round(score, 4),
+                citation=payload.get("citation", ""),
+                verification=hit.get("verification", ""),
+                topics=[t for t in (hit.get("topics") or "").split(",") if t],
+            )
+        )
+    if start >= total and total:
+        info.notes.append(f"page {page} is past the last page ({math.ceil(total / page_size)})")
+    if total > MAX_RESULT_WINDOW and window == MAX_RESULT_WINDOW and start + page_size > MAX_RESULT_WINDOW:
+        info.notes.append(f"only the first {MAX_RESULT_WINDOW} results can be paged through; refine the query")
+    facet_counts = {
+        name: {str(k): int(v) for k, v in sorted(results.groups(name).items(), key=lambda kv: (-kv[1], str(kv[0])))}
+        for name in FACETS
+    }
+    return SearchResult(
+        total=total,
+        page=page,
+        page_size=page_size,
+        pages=math.ceil(total / page_size) if total else 0,
+        hits=hits,
+        facets=facet_counts,
+        interpretation=info,
+    )
