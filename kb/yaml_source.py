@@ -17,7 +17,9 @@ from kb.errors import DataIssue
 
 Path = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_STANDARD_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
 MAX_FILE_BYTES = 2_000_000
 
 
@@ -83,7 +85,7 @@ def _convert(node: Node, path: Path, doc: YamlDocument, seen: set[int]) -> Any:
     if id(node) in seen:
         doc.issues.append(DataIssue(doc.file, line, where, "aliases (*name) are not allowed; write the value out"))
         return None
-    if not node.tag.startswith(_STANDARD_TAG):
+    if node.tag not in _ALLOWED_TAGS:
         doc.issues.append(DataIssue(doc.file, line, where, f"custom tag {node.tag!r} is not allowed"))
         return None
     if isinstance(node, ScalarNode):
