@@ -117,7 +117,9 @@ def test_tokenize_false_yields_the_whole_value() -> None:
 
 
 def test_start_pos_and_start_char_offset_tokens() -> None:
-    tokens = list((t.pos, t.startchar) for t in ANALYZER("텔레그램", positions=True, chars=True, start_pos=5, start_char=10))
+    tokens = list(
+        (t.pos, t.startchar) for t in ANALYZER("텔레그램", positions=True, chars=True, start_pos=5, start_char=10)
+    )
     assert tokens == [(5, 10)]
 
 

@@ -42,7 +42,18 @@ def test_search_response_shape(client: TestClient) -> None:
     body = client.get("/v1/search", params={"q": "deepfake", "lang": "ko"}).json()
     assert set(body) == {"query", "total", "page", "page_size", "pages", "hits", "facets", "interpretation"}
     hit = body["hits"][0]
-    assert {"id", "kind", "jurisdiction", "title", "snippet", "dates", "score", "citation", "verification", "url"} <= set(hit)
+    assert {
+        "id",
+        "kind",
+        "jurisdiction",
+        "title",
+        "snippet",
+        "dates",
+        "score",
+        "citation",
+        "verification",
+        "url",
+    } <= set(hit)
     assert set(body["facets"]) == {"jurisdiction", "kind", "topic", "year"}
     assert body["interpretation"]["tokens_by_script"] == {"latin": ["deepfak"]}
 
@@ -63,7 +74,9 @@ def test_highlighted_snippet_escapes_html(client: TestClient) -> None:
 def test_citation_string_on_hits(client: TestClient) -> None:
     hits = client.get("/v1/search", params={"q": "딥페이크", "kind": "provision"}).json()["hits"]
     assert hits[0]["citation"] == "「성폭력범죄의 처벌 등에 관한 특례법」 제14조의2"
-    assert hits[0]["url"] == "/v1/records/kr-law-sexual-violence-punishment-act/provisions/" + quote("제14조의2", safe="")
+    assert hits[0]["url"] == "/v1/records/kr-law-sexual-violence-punishment-act/provisions/" + quote(
+        "제14조의2", safe=""
+    )
 
 
 def test_filters_combine(client: TestClient) -> None:
@@ -122,7 +135,9 @@ def test_get_record_with_relations_both_ways(client: TestClient) -> None:
     body = client.get("/v1/records/kr-incident-nth-room").json()
     assert body["record"]["id"] == "kr-incident-nth-room"
     assert body["citation"] == "Nth Room case"
-    assert {"type": "gave_rise_to", "target": "kr-case-supreme-cho-jubin", "declared": False}.items() <= body["relations"][0].items()
+    assert {"type": "gave_rise_to", "target": "kr-case-supreme-cho-jubin", "declared": False}.items() <= body[
+        "relations"
+    ][0].items()
 
 
 @pytest.mark.parametrize("number", ["제14조의2", "14-2"])

@@ -30,7 +30,16 @@ def test_build_writes_store_index_and_manifest(mini_build: Path) -> None:
     assert manifest["data_version"] == data_version(MINI)
     db = sqlite3.connect(build / "kb.sqlite")
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"records", "provisions", "relations", "sources", "topics", "record_topics", "jurisdictions", "meta"} <= tables
+    assert {
+        "records",
+        "provisions",
+        "relations",
+        "sources",
+        "topics",
+        "record_topics",
+        "jurisdictions",
+        "meta",
+    } <= tables
     assert db.execute("SELECT count(*) FROM records").fetchone()[0] == 9
     relations = db.execute("SELECT source, type, target, declared FROM relations ORDER BY type").fetchall()
     assert ("kr-incident-nth-room", "gave_rise_to", "kr-case-supreme-cho-jubin", 0) in relations
@@ -56,7 +65,11 @@ def test_rebuild_publishes_atomically_and_keeps_serving(tmp_path: Path) -> None:
     first = engine.build().path
     assert engine.search(SearchRequest(q="Maskpark")).total == 1
 
-    changed = (data / "incidents/cn/cn-incident-maskpark-2025.yaml").read_text("utf-8").replace("Maskpark]", "Maskpark, 面具公园]")
+    changed = (
+        (data / "incidents/cn/cn-incident-maskpark-2025.yaml")
+        .read_text("utf-8")
+        .replace("Maskpark]", "Maskpark, 面具公园]")
+    )
     (data / "incidents/cn/cn-incident-maskpark-2025.yaml").write_text(changed, "utf-8")
     build_kb(load_corpus(data), build_dir)
     assert os.path.islink(build_dir / CURRENT)

@@ -70,7 +70,9 @@ BROKEN = [
 
 
 @pytest.mark.parametrize(("name", "file", "content", "line", "field", "words"), BROKEN, ids=[b[0] for b in BROKEN])
-def test_broken_input_reports_file_line_and_field(tmp_path: Path, name: str, file: str, content: str | bytes, line: int, field: str, words: str) -> None:
+def test_broken_input_reports_file_line_and_field(
+    tmp_path: Path, name: str, file: str, content: str | bytes, line: int, field: str, words: str
+) -> None:
     issues = issues_for(tmp_path, file, content)
     matching = [i for i in issues if words.lower() in i[3].lower()]
     assert matching, issues
@@ -100,9 +102,13 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     data = corpus_with(
         tmp_path,
         {
-            "incidents/kr/kr-incident-a.yaml": NEW_RECORD.replace("kr-incident-test", "kr-incident-a").replace("summary:", "sumary:"),
+            "incidents/kr/kr-incident-a.yaml": NEW_RECORD.replace("kr-incident-test", "kr-incident-a").replace(
+                "summary:", "sumary:"
+            ),
             "incidents/kr/kr-incident-b.yaml": "id: [\n",
-            "incidents/kr/kr-incident-c.yaml": NEW_RECORD.replace("kr-incident-test", "kr-incident-c").replace("2018-07-01", "2018-02-30"),
+            "incidents/kr/kr-incident-c.yaml": NEW_RECORD.replace("kr-incident-test", "kr-incident-c").replace(
+                "2018-07-01", "2018-02-30"
+            ),
         },
     )
     with pytest.raises(DataError) as info:
@@ -120,7 +126,9 @@ def test_inverse_relations_are_derived(mini_corpus) -> None:  # type: ignore[no-
 
 
 def test_cli_validate_prints_every_error_and_exits_nonzero(tmp_path: Path) -> None:
-    data = corpus_with(tmp_path, {"incidents/kr/kr-incident-b.yaml": "id: [\n", NEW: NEW_RECORD.replace("summary:", "sumary:")})
+    data = corpus_with(
+        tmp_path, {"incidents/kr/kr-incident-b.yaml": "id: [\n", NEW: NEW_RECORD.replace("summary:", "sumary:")}
+    )
     result = CliRunner().invoke(cli, ["validate", "--data", str(data)])
     assert result.exit_code == 1
     assert "kr-incident-b.yaml:2: YAML syntax" in result.output

@@ -33,8 +33,8 @@ def segmenter() -> Any:
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     path = resources.files("indexer.analysis").joinpath("zh_userdict.txt")
-    with resources.as_file(path) as file:
-        tokenizer.load_userdict(str(file))
+    with resources.as_file(path) as file, open(file, "rb") as handle:
+        tokenizer.load_userdict(handle)
     return tokenizer
 
 
