@@ -38,12 +38,34 @@ class HitResponse(BaseModel):
     url: str = Field(description="API address of the record or provision.")
 
 
+class CitationTarget(BaseModel):
+    id: str
+    provision: str | None
+
+
+class CitationResolution(BaseModel):
+    text: str = Field(description="The citation as found in the text.")
+    span: list[int] = Field(description="[start, end) character offsets in the text.")
+    jurisdiction: str
+    kind: str = Field(description="provision | law | case")
+    status: str = Field(description="found | ambiguous | not_found")
+    targets: list[CitationTarget] = Field(description="The record (and provision); several when ambiguous.")
+    note: str | None
+
+
+class ResolveResponse(BaseModel):
+    cite: str
+    status: str = Field(description="found | ambiguous | not_found (of the first citation recognised)")
+    citations: list[CitationResolution]
+
+
 class InterpretationResponse(BaseModel):
     tokens: list[str]
     tokens_by_script: dict[str, list[str]]
     expansions: dict[str, list[str]]
     stopped: list[str]
     excluded: list[str]
+    citations: list[CitationResolution]
     reinterpreted: bool
     notes: list[str]
 

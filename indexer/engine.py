@@ -22,6 +22,8 @@ from indexer.analysis import MultilingualAnalyzer
 from indexer.build import CURRENT, current_build, read_manifest
 from indexer.search import SearchRequest, SearchResult, run_search
 from indexer.thesaurus import Thesaurus
+from kb.citation_grammar import find_citations
+from kb.citation_resolver import KeyRow, Resolution, Resolver, Target
 from kb.errors import NoBuild, ProvisionNotFound, RecordNotFound
 from kb.ids import MAX_ID_LENGTH, PROVISION_NUMBER_RE, RECORD_ID_RE, provision_key
 
@@ -42,6 +44,27 @@ class Build:
         self._local = threading.local()
         topics = {row["id"]: _topic_terms(row) for row in self.query("SELECT id, label, terms FROM topics")}
         self.thesaurus = Thesaurus(topics, lambda text: [t.text for t in self.analyzer(text, mode="query")])
+        self.resolver = Resolver(self._keys, self._provisions_of, self._laws_with_article)
+
+    def _keys(self, key: str) -> list[KeyRow]:
+        rows = self.query(
+            "SELECT key, record_id, provision, kind, jurisdiction FROM citation_keys WHERE key = ?", (key,)
+        )
+        return [KeyRow(**dict(row)) for row in rows]
+
+    def _provisions_of(self, record_id: str) -> dict[str, str]:
+        return {
+            r["key"]: r["number"]
+            for r in self.query("SELECT key, number FROM provisions WHERE record_id = ?", (record_id,))
+        }
+
+    def _laws_with_article(self, jurisdiction: str, key: str) -> list[Target]:
+        rows = self.query(
+            "SELECT p.record_id, p.number FROM provisions p JOIN records r ON r.id = p.record_id"
+            " WHERE p.key = ? AND r.jurisdiction = ? ORDER BY p.record_id",
+            (key, jurisdiction),
+        )
+        return [Target(r["record_id"], r["number"]) for r in rows]
 
     def connection(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -116,7 +139,12 @@ class Engine:
 
     def search(self, request: SearchRequest) -> SearchResult:
         build = self.build()
-        return run_search(build.searcher(), build.analyzer, build.thesaurus, request)
+        return run_search(build.searcher(), build.analyzer, build.thesaurus, request, build.resolver)
+
+    def resolve(self, text: str) -> list[Resolution]:
+        """Every citation in ``text`` with what it resolved to."""
+        resolver = self.build().resolver
+        return [resolver.resolve(ref) for ref in find_citations(text)]
 
     def version(self) -> dict[str, Any]:
         build = self.build()

@@ -17,12 +17,16 @@ from indexer.analysis import normalize_text
 from indexer.query import Group, Not, ParsedQuery, Phrase, Word, parse_query
 from indexer.schema import FIELD_PREFIXES, SEARCH_LANGUAGES, TEXT_FIELDS
 from indexer.thesaurus import Thesaurus
+from kb.citation_grammar import find_citations
+from kb.citation_resolver import Resolution, Resolver
+from kb.ids import provision_key
 
 MAX_PAGE_SIZE = 100
 MAX_RESULT_WINDOW = 1000
 MAX_QUERY_LENGTH = 500
 MAX_PREFIX_EXPANSION = 64
 EXPANSION_BOOST = 0.3
+CITATION_SCORE = 1000.0
 FACETS = ("jurisdiction", "kind", "topics", "year")
 SORTS = ("relevance", "date", "-date")
 
@@ -67,6 +71,7 @@ class Interpretation:
     expansions: dict[str, list[str]] = field(default_factory=dict)
     stopped: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
+    citations: list[dict[str, Any]] = field(default_factory=list)
     reinterpreted: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -256,8 +261,40 @@ def _snippet(hit: Any, lang: str) -> str:
     return ""
 
 
+def resolution_data(resolution: Resolution) -> dict[str, Any]:
+    """A resolution as plain JSON-ready data."""
+    ref = resolution.citation
+    return {
+        "text": ref.text,
+        "span": [ref.start, ref.end],
+        "jurisdiction": ref.jurisdiction,
+        "kind": ref.kind,
+        "status": resolution.status,
+        "targets": [{"id": t.record_id, "provision": t.provision} for t in resolution.targets],
+        "note": resolution.note,
+    }
+
+
+def citation_query(text: str, resolver: Resolver, info: Interpretation) -> Q.Query | None:
+    """Documents named by citations in the query, scored so that they rank first."""
+    clauses: list[Q.Query] = []
+    for ref in find_citations(text):
+        resolution = resolver.resolve(ref)
+        info.citations.append(resolution_data(resolution))
+        if resolution.status == "not_found":
+            continue
+        for target in resolution.targets:
+            doc_id = f"{target.record_id}#{provision_key(target.provision)}" if target.provision else target.record_id
+            clauses.append(Q.ConstantScoreQuery(Q.Term("doc_id", doc_id), CITATION_SCORE))
+    return Q.Or(clauses) if clauses else None
+
+
 def run_search(
-    searcher: Searcher, analyzer: CompositeAnalyzer, thesaurus: Thesaurus, request: SearchRequest
+    searcher: Searcher,
+    analyzer: CompositeAnalyzer,
+    thesaurus: Thesaurus,
+    request: SearchRequest,
+    resolver: Resolver | None = None,
 ) -> SearchResult:
     """Search the index; every hit, facet and explanation comes back as plain data."""
     text = normalize_text(request.q)[:MAX_QUERY_LENGTH]
@@ -265,6 +302,9 @@ def run_search(
     compiler = QueryCompiler(analyzer, thesaurus, searcher)
     compiled = compiler.compile(parsed) if text.strip() else Q.Every()
     info = compiler.info
+    cited = citation_query(text, resolver, info) if resolver and text.strip() else None
+    if cited is not None:
+        compiled = Q.Or([compiled, cited]) if compiled is not None else cited
     if compiled is None:
         info.notes.append("the query holds only stop words or symbols; nothing to search for")
         compiled = Q.NullQuery

@@ -13,6 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from indexer.documents import primary_date
+from kb.citation_resolver import citation_keys
 from kb.citations import native_citation
 from kb.ids import provision_key
 from kb.loader import Corpus
@@ -83,6 +84,7 @@ EMPTY_TABLES: dict[str, dict[str, type]] = {
     "relations": {"source": str, "source_provision": str, "type": str, "target": str, "target_provision": str},
     "sources": {"record_id": str, "url": str},
     "record_topics": {"record_id": str, "topic": str},
+    "citation_keys": {"key": str, "record_id": str, "provision": str, "kind": str, "jurisdiction": str},
 }
 
 
@@ -123,6 +125,7 @@ def write_store(corpus: Corpus, path: Path, meta: dict[str, Any]) -> None:
     db["jurisdictions"].insert_all(
         ({"code": j.code, "name": j.name, "languages": j.languages} for j in corpus.jurisdictions.values()), pk="code"
     )
+    db["citation_keys"].insert_all((vars(row) for row in citation_keys(corpus.records)), alter=True)
     db["meta"].insert_all(({"key": k, "value": json.dumps(v)} for k, v in meta.items()), pk="key")
     for table, columns in (
         ("records", ["jurisdiction"]),
@@ -132,6 +135,8 @@ def write_store(corpus: Corpus, path: Path, meta: dict[str, Any]) -> None:
         ("relations", ["target"]),
         ("sources", ["record_id"]),
         ("record_topics", ["topic"]),
+        ("citation_keys", ["key"]),
+        ("provisions", ["key"]),
     ):
         db[table].create_index(columns, if_not_exists=True)
     db.conn.commit()

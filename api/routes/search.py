@@ -10,11 +10,10 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query
 
 from api.deps import EngineDep
-from api.schemas import ErrorResponse, SearchResponse
-from indexer.search import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, SearchRequest
+from api.schemas import ErrorResponse, ResolveResponse, SearchResponse
+from indexer.search import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, SearchRequest, resolution_data
 from kb.errors import QueryError
 from kb.ids import LANGUAGE_CODES
-from kb.models import KINDS
 
 router = APIRouter(
     prefix="/v1", tags=["search"], responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
@@ -82,4 +81,16 @@ def search(
     )
 
 
-__all__ = ["router", "KINDS"]
+@router.get("/resolve", response_model=ResolveResponse)
+def resolve(
+    engine: EngineDep,
+    cite: Annotated[
+        str, Query(min_length=1, max_length=MAX_QUERY_LENGTH, description="A citation, e.g. 성폭력처벌법 제14조의2")
+    ],
+) -> ResolveResponse:
+    """Resolve a citation (law, article, case number; five jurisdictions) to records and provisions."""
+    if "\x00" in cite:
+        raise QueryError("the citation contains a NUL character")
+    citations = [resolution_data(r) for r in engine.resolve(cite)]
+    status = citations[0]["status"] if citations else "not_found"
+    return ResolveResponse(cite=cite, status=status, citations=citations)  # type: ignore[arg-type]
