@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from indexer.engine import Engine
+from indexer.engine import Engine, Tools
 
 
 def get_engine(request: Request) -> Engine:
@@ -14,4 +14,9 @@ def get_engine(request: Request) -> Engine:
     return engine
 
 
+def get_tools(request: Request) -> Tools:
+    return Tools(get_engine(request))
+
+
 EngineDep = Annotated[Engine, Depends(get_engine)]
+ToolsDep = Annotated[Tools, Depends(get_tools)]

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import install_error_handlers
-from api.routes import meta, records, search
+from api.routes import check, export, meta, records, search, timeline
 from api.settings import get_settings
 from indexer.engine import Engine
 
@@ -41,7 +41,7 @@ def create_app(build_dir: Path | None = None, *, warm: bool | None = None) -> Fa
     )
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=[])
     install_error_handlers(app)
-    for module in (search, records, meta):
+    for module in (search, records, timeline, check, export, meta):
         app.include_router(module.router)
     return app
 

@@ -93,11 +93,28 @@ class RelationResponse(BaseModel):
     target_title: dict[str, str]
 
 
+class ProvisionVersionResponse(BaseModel):
+    record_id: str
+    provision: str
+    citation: str
+    as_of: str
+    found: bool = Field(description="False when no wording was in force on that day.")
+    version: str | None = Field(description="current, or versions[i] for an earlier wording")
+    valid_from: str | None
+    valid_to: str | None
+    text: dict[str, str] | None
+    text_kind: str | None
+    amended_by: str | None = Field(description="The law that ended this wording.")
+    later_amendment: bool = Field(description="True when a later wording exists.")
+    note: str | None
+
+
 class RecordResponse(BaseModel):
     record: dict[str, Any] = Field(description="The record exactly as written in its YAML file, provisions with keys.")
     citation: str
     file: str
     relations: list[RelationResponse]
+    as_of: list[ProvisionVersionResponse] | None = None
 
 
 class ProvisionResponse(BaseModel):
@@ -105,6 +122,24 @@ class ProvisionResponse(BaseModel):
     provision: dict[str, Any]
     citation: str
     relations: list[RelationResponse]
+    as_of: ProvisionVersionResponse | None = None
+
+
+class CitationResponse(BaseModel):
+    id: str
+    provision: str | None
+    style: str
+    citation: str | dict[str, Any] = Field(description="A string, or a CSL-JSON item for style=csl-json.")
+    identifiers: dict[str, str]
+    url: str | None = Field(description="Deep link to the official text.")
+    verification: str
+
+
+class RelatedResponse(BaseModel):
+    id: str
+    total: int
+    relations: list[RelationResponse]
+    by_type: dict[str, list[RelationResponse]]
 
 
 class HealthResponse(BaseModel):

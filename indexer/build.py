@@ -28,6 +28,7 @@ from whoosh import index as whoosh_index
 from indexer.analysis import korean_segments, prime_korean
 from indexer.documents import documents
 from indexer.fingerprint import data_version
+from indexer.history import history_rows
 from indexer.schema import build_schema
 from indexer.store import write_store
 from kb.errors import BuildError, NoBuild
@@ -123,7 +124,12 @@ def build_kb(corpus: Corpus, build_dir: Path | str, *, progress: bool = False) -
             "provisions": provisions,
             "relations": len(corpus.edges) // 2,
         }
-        write_store(corpus, work / "kb.sqlite", meta)
+        try:
+            previous_db: Path | None = current_build(build_dir) / "kb.sqlite"
+        except NoBuild:
+            previous_db = None
+        history = history_rows(corpus, previous_db, str(meta["built_at"]))
+        write_store(corpus, work / "kb.sqlite", meta, history)
         _write_index(corpus, work / "index", progress)
         (work / MANIFEST).write_text(json.dumps(meta, indent=2), "utf-8")
         final = build_dir / "builds" / f"{stamp}-{version}"

@@ -7,11 +7,13 @@ build is published it opens it for the next request, while requests in flight fi
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
 import sqlite3
 import threading
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +22,17 @@ from whoosh.searching import Searcher
 
 from indexer.analysis import MultilingualAnalyzer
 from indexer.build import CURRENT, current_build, read_manifest
-from indexer.search import SearchRequest, SearchResult, run_search
+from indexer.search import SearchRequest, SearchResult, matching_record_ids, resolution_data, run_search
 from indexer.thesaurus import Thesaurus
 from kb.citation_grammar import find_citations
 from kb.citation_resolver import KeyRow, Resolution, Resolver, Target
-from kb.errors import NoBuild, ProvisionNotFound, RecordNotFound
+from kb.citations import CITATION_STYLES, format_citation, native_citation
+from kb.comparison import JurisdictionComparison, compare_topic
+from kb.errors import NoBuild, ProvisionNotFound, QueryError, RecordNotFound
 from kb.ids import MAX_ID_LENGTH, PROVISION_NUMBER_RE, RECORD_ID_RE, provision_key
+from kb.loader import RECORD_ADAPTER
+from kb.models import Law, Provision, Record
+from kb.versions import version_as_of
 
 log = logging.getLogger(__name__)
 
@@ -220,3 +227,194 @@ class Engine:
             "citation": rows[0]["citation"],
             "relations": relations,
         }
+
+
+# --- tools for lawyers and advocates -----------------------------------------------------------
+
+REPEALED_STATUSES = {"repealed", "superseded", "renumbered", "lapsed"}
+EXPORT_LIMIT = 10_000
+
+
+class Tools:
+    """Citations, relations, versions in time, timeline, comparison, citation check, export, feed."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def record(self, record_id: str) -> Record:
+        check_record_id(record_id)
+        rows = self.engine.build().query("SELECT data FROM records WHERE id = ?", (record_id,))
+        if not rows:
+            raise RecordNotFound(record_id)
+        return RECORD_ADAPTER.validate_python(json.loads(rows[0]["data"]))
+
+    def records(self, sql_where: str = "1", params: tuple[Any, ...] = ()) -> list[Record]:
+        rows = self.engine.build().query(f"SELECT data FROM records WHERE {sql_where} ORDER BY id", params)
+        return [RECORD_ADAPTER.validate_python(json.loads(r["data"])) for r in rows]
+
+    def provision(self, record: Record, number: str) -> Provision:
+        if not isinstance(record, Law) or not PROVISION_NUMBER_RE.fullmatch(number):
+            raise ProvisionNotFound(record.id, number[:40])
+        for provision in record.provisions:
+            if number in (provision.number, provision_key(provision.number)) or provision_key(number) == provision_key(
+                provision.number
+            ):
+                return provision
+        raise ProvisionNotFound(record.id, number)
+
+    def cite(self, record_id: str, number: str | None, style: str) -> dict[str, Any]:
+        if style not in CITATION_STYLES:
+            raise QueryError(f"unknown citation style {style!r}", detail={"known": list(CITATION_STYLES)})
+        record = self.record(record_id)
+        provision = self.provision(record, number) if number is not None else None
+        identifiers = getattr(record, "identifiers", None)
+        return {
+            "id": record.id,
+            "provision": provision.number if provision else None,
+            "style": style,
+            "citation": format_citation(record, provision, style),
+            "identifiers": identifiers.model_dump(exclude_none=True) if identifiers else {},
+            "url": provision.url if provision else getattr(record, "url", None),
+            "verification": (
+                provision.verification if provision and provision.verification else record.verification
+            ).status.value,
+        }
+
+    def related(
+        self, record_id: str, types: list[str], kinds: list[str], jurisdictions: list[str]
+    ) -> list[dict[str, Any]]:
+        self.record(record_id)
+        return [
+            r
+            for r in self.engine.relations(record_id)
+            if (not types or r["type"] in types)
+            and (not kinds or r["target_kind"] in kinds)
+            and (not jurisdictions or r["target_jurisdiction"] in jurisdictions)
+        ]
+
+    def provision_as_of(self, record_id: str, number: str, as_of: dt.date) -> dict[str, Any]:
+        record = self.record(record_id)
+        provision = self.provision(record, number)
+        version = version_as_of(provision, as_of)
+        data = asdict(version)
+        data["as_of"] = as_of.isoformat()
+        for key in ("valid_from", "valid_to"):
+            data[key] = data[key].isoformat() if data[key] else None
+        data["text_kind"] = version.text_kind.value if version.text_kind else None
+        return {
+            "record_id": record.id,
+            "provision": provision.number,
+            "citation": native_citation(record, provision),
+            **data,
+        }
+
+    def record_as_of(self, record_id: str, as_of: dt.date) -> list[dict[str, Any]]:
+        record = self.record(record_id)
+        if not isinstance(record, Law):
+            return []
+        return [self.provision_as_of(record_id, p.number, as_of) for p in record.provisions]
+
+    def timeline(self, request: SearchRequest) -> list[dict[str, Any]]:
+        build = self.engine.build()
+        where, params = ["1"], []
+        if request.q.strip():
+            ids = self.matching_ids(request)
+            if not ids:
+                return []
+            where.append(f"e.record_id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        for column, values in (("e.jurisdiction", request.jurisdictions), ("e.kind", request.kinds)):
+            if values:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                params.extend(values)
+        if request.topics:
+            where.append(
+                f"e.record_id IN (SELECT record_id FROM record_topics WHERE topic IN ({','.join('?' * len(request.topics))}))"
+            )
+            params.extend(request.topics)
+        if request.date_from:
+            where.append("e.date >= ?")
+            params.append(request.date_from.isoformat())
+        if request.date_to:
+            where.append("e.date <= ?")
+            params.append(request.date_to.isoformat())
+        rows = build.query(
+            "SELECT e.date, e.type, e.record_id, e.provision, e.kind, e.jurisdiction, e.note, r.title, r.citation"
+            f" FROM events e JOIN records r ON r.id = e.record_id WHERE {' AND '.join(where)}"
+            " ORDER BY e.date, e.record_id, e.type LIMIT 5000",
+            tuple(params),
+        )
+        return [
+            {
+                "date": r["date"],
+                "type": r["type"],
+                "id": r["record_id"],
+                "provision": r["provision"],
+                "kind": r["kind"],
+                "jurisdiction": r["jurisdiction"],
+                "title": json.loads(r["title"]),
+                "citation": r["citation"],
+                "note": r["note"],
+            }
+            for r in rows
+        ]
+
+    def matching_ids(self, request: SearchRequest, limit: int = EXPORT_LIMIT) -> list[str]:
+        build = self.engine.build()
+        return matching_record_ids(build.searcher(), build.analyzer, build.thesaurus, request, build.resolver, limit)
+
+    def compare(self, topic: str, jurisdictions: list[str]) -> list[JurisdictionComparison]:
+        build = self.engine.build()
+        if not build.query("SELECT 1 FROM topics WHERE id = ?", (topic,)):
+            raise QueryError(f"unknown topic {topic!r}; see /v1/topics")
+        codes = jurisdictions or [r["code"] for r in build.query("SELECT code FROM jurisdictions ORDER BY code")]
+        records = self.records(f"jurisdiction IN ({','.join('?' * len(codes))})", tuple(codes))
+        return compare_topic(records, topic, codes)
+
+    def check(self, text: str) -> list[dict[str, Any]]:
+        """Every citation in ``text`` with its status, including citations of repealed or amended provisions."""
+        items = []
+        for resolution in self.engine.resolve(text):
+            item = resolution_data(resolution)
+            if resolution.status == "found":
+                target = resolution.targets[0]
+                record = self.record(target.record_id)
+                provision = self.provision(record, target.provision) if target.provision else None
+                status = provision.status.value if provision else str(getattr(record, "status", ""))
+                later = [
+                    r
+                    for r in self.engine.relations(target.record_id)
+                    if r["type"] in ("replaced_by", "amended_by")
+                    and (provision is None or r["provision"] in (None, provision.number))
+                ]
+                if status in REPEALED_STATUSES:
+                    item["status"] = "repealed_or_amended"
+                    item["note"] = f"the cited {'provision' if provision else 'law'} is {status.replace('_', ' ')}"
+                item["citation"] = native_citation(record, provision)
+                item["in_force_status"] = status
+                item["replaced_by"] = [
+                    {"id": r["target"], "provision": r["target_provision"]} for r in later if r["type"] == "replaced_by"
+                ]
+                item["verification"] = record.verification.status.value
+            items.append(item)
+        return items
+
+    def export(self, request: SearchRequest) -> list[Record]:
+        if request.q.strip() or request.topics or request.statuses or request.date_from or request.date_to:
+            ids = self.matching_ids(request)
+            by_id = {r.id: r for r in self.records(f"id IN ({','.join('?' * len(ids))})", tuple(ids))} if ids else {}
+            return [by_id[i] for i in ids if i in by_id]
+        where, params = ["1"], []
+        for column, values in (("jurisdiction", request.jurisdictions), ("kind", request.kinds)):
+            if values:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                params.extend(values)
+        return self.records(" AND ".join(where), tuple(params))[:EXPORT_LIMIT]
+
+    def feed(self, limit: int = 50) -> list[dict[str, Any]]:
+        rows = self.engine.build().query(
+            "SELECT h.id, h.changed, h.first_seen, h.change, r.title, r.summary_en, r.kind, r.jurisdiction, r.citation"
+            " FROM record_history h JOIN records r ON r.id = h.id ORDER BY h.changed DESC, h.id LIMIT ?",
+            (limit,),
+        )
+        return [dict(r) | {"title": json.loads(r["title"])} for r in rows]

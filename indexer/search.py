@@ -289,14 +289,14 @@ def citation_query(text: str, resolver: Resolver, info: Interpretation) -> Q.Que
     return Q.Or(clauses) if clauses else None
 
 
-def run_search(
+def compile_request(
     searcher: Searcher,
     analyzer: CompositeAnalyzer,
     thesaurus: Thesaurus,
     request: SearchRequest,
     resolver: Resolver | None = None,
-) -> SearchResult:
-    """Search the index; every hit, facet and explanation comes back as plain data."""
+) -> tuple[Q.Query, Q.Query | None, Interpretation]:
+    """The whoosh query and filter for ``request``, and how the query was understood."""
     text = normalize_text(request.q)[:MAX_QUERY_LENGTH]
     parsed = parse_query(text)
     compiler = QueryCompiler(analyzer, thesaurus, searcher)
@@ -308,6 +308,38 @@ def run_search(
     if compiled is None:
         info.notes.append("the query holds only stop words or symbols; nothing to search for")
         compiled = Q.NullQuery
+    return compiled, filter_query(request), info
+
+
+def matching_record_ids(
+    searcher: Searcher,
+    analyzer: CompositeAnalyzer,
+    thesaurus: Thesaurus,
+    request: SearchRequest,
+    resolver: Resolver | None,
+    limit: int,
+) -> list[str]:
+    """Record ids matching ``request`` in rank order (a provision hit counts for its law), at most ``limit``."""
+    query, filter_, _ = compile_request(searcher, analyzer, thesaurus, request, resolver)
+    sortedby = None if request.sort == "relevance" else "date"
+    results = searcher.search(query, filter=filter_, limit=None, sortedby=sortedby, reverse=request.sort == "date")
+    ids: dict[str, None] = {}
+    for hit in results:
+        ids.setdefault(hit["record_id"], None)
+        if len(ids) >= limit:
+            break
+    return list(ids)
+
+
+def run_search(
+    searcher: Searcher,
+    analyzer: CompositeAnalyzer,
+    thesaurus: Thesaurus,
+    request: SearchRequest,
+    resolver: Resolver | None = None,
+) -> SearchResult:
+    """Search the index; every hit, facet and explanation comes back as plain data."""
+    compiled, filter_, info = compile_request(searcher, analyzer, thesaurus, request, resolver)
     page_size = max(1, min(request.page_size, MAX_PAGE_SIZE))
     page = max(1, request.page)
     window = min(page * page_size, MAX_RESULT_WINDOW)
@@ -320,7 +352,7 @@ def run_search(
     sortedby = None if request.sort == "relevance" else "date"
     results = searcher.search(
         compiled,
-        filter=filter_query(request),
+        filter=filter_,
         limit=window,
         groupedby=facets,
         sortedby=sortedby,

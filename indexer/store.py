@@ -85,10 +85,36 @@ EMPTY_TABLES: dict[str, dict[str, type]] = {
     "sources": {"record_id": str, "url": str},
     "record_topics": {"record_id": str, "topic": str},
     "citation_keys": {"key": str, "record_id": str, "provision": str, "kind": str, "jurisdiction": str},
+    "events": {"date": str, "type": str, "record_id": str, "provision": str, "kind": str, "jurisdiction": str},
 }
 
 
-def write_store(corpus: Corpus, path: Path, meta: dict[str, Any]) -> None:
+def _event_rows(record: Record) -> list[dict[str, Any]]:
+    """Dated events for the timeline: the record's dates, and its provisions' wordings taking effect."""
+    base = {"record_id": record.id, "kind": record.kind, "jurisdiction": record.jurisdiction}
+    rows = [
+        {**base, "date": d.date.isoformat(), "type": d.type.value, "provision": None, "note": d.note}
+        for d in record.dates
+    ]
+    if isinstance(record, Law):
+        for provision in record.provisions:
+            starts = [(v.valid_from, v.note) for v in provision.versions]
+            if provision.in_force_from:
+                starts.append((provision.in_force_from, None))
+            rows.extend(
+                {
+                    **base,
+                    "date": day.isoformat(),
+                    "type": "provision_in_force",
+                    "provision": provision.number,
+                    "note": note,
+                }
+                for day, note in sorted(set(starts), key=lambda s: s[0])
+            )
+    return rows
+
+
+def write_store(corpus: Corpus, path: Path, meta: dict[str, Any], history: list[dict[str, Any]]) -> None:
     """Write the whole corpus into a new SQLite file at ``path``."""
     db = sqlite_utils.Database(path)
     for table, columns in EMPTY_TABLES.items():
@@ -125,6 +151,8 @@ def write_store(corpus: Corpus, path: Path, meta: dict[str, Any]) -> None:
     db["jurisdictions"].insert_all(
         ({"code": j.code, "name": j.name, "languages": j.languages} for j in corpus.jurisdictions.values()), pk="code"
     )
+    db["record_history"].insert_all(history, pk="id")
+    db["events"].insert_all((row for r in corpus.records for row in _event_rows(r)), alter=True)
     db["citation_keys"].insert_all((vars(row) for row in citation_keys(corpus.records)), alter=True)
     db["meta"].insert_all(({"key": k, "value": json.dumps(v)} for k, v in meta.items()), pk="key")
     for table, columns in (
@@ -137,6 +165,7 @@ def write_store(corpus: Corpus, path: Path, meta: dict[str, Any]) -> None:
         ("record_topics", ["topic"]),
         ("citation_keys", ["key"]),
         ("provisions", ["key"]),
+        ("events", ["date"]),
     ):
         db[table].create_index(columns, if_not_exists=True)
     db.conn.commit()
