@@ -99,7 +99,7 @@ def native_citation(record: Record, provision: Provision | None = None) -> str:
 CITATION_STYLES: tuple[str, ...] = ("native", "en", "csl-json", "bibtex", "ris")
 
 _JURISDICTION_NAMES = {"KR": "Korea", "CN": "China", "EU": "EU", "US": "US", "UK": "UK", "FR": "France", "INT": ""}
-_CSL_TYPES = {"law": "legislation", "case": "legal_case", "policy": "webpage", "incident": "event"}
+_CSL_TYPES = {"law": "legislation", "case": "legal_case", "policy": "webpage", "incident": "document"}
 _BIBTEX_TYPES = {"law": "legislation", "case": "jurisdiction", "policy": "online", "incident": "misc"}
 _RIS_TYPES = {"law": "STAT", "case": "CASE", "policy": "ELEC", "incident": "GEN"}
 
