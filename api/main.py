@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import install_error_handlers
 from api.routes import check, export, meta, records, search, timeline
+from api.security import SecurityMiddleware
 from api.settings import get_settings
 from indexer.engine import Engine
 
@@ -40,6 +41,7 @@ def create_app(build_dir: Path | None = None, *, warm: bool | None = None) -> Fa
         lifespan=lifespan,
     )
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=[])
+    app.add_middleware(SecurityMiddleware)
     install_error_handlers(app)
     for module in (search, records, timeline, check, export, meta):
         app.include_router(module.router)
