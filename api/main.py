@@ -6,17 +6,30 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import install_error_handlers
 from api.routes import check, export, meta, records, search, timeline
+from api.schemas import ErrorResponse
 from api.security import SecurityMiddleware
 from api.settings import get_settings
 from indexer.engine import Engine
 
 log = logging.getLogger("api")
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": description}
+    for status, description in (
+        (400, "The query or a parameter cannot be used"),
+        (404, "No such record, provision or endpoint"),
+        (413, "The request body is too large"),
+        (422, "A parameter is missing or malformed"),
+        (503, "No usable build is being served"),
+    )
+}
 
 
 def create_app(build_dir: Path | None = None, *, warm: bool | None = None) -> FastAPI:
@@ -44,7 +57,7 @@ def create_app(build_dir: Path | None = None, *, warm: bool | None = None) -> Fa
     app.add_middleware(SecurityMiddleware)
     install_error_handlers(app)
     for module in (search, records, timeline, check, export, meta):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=ERROR_RESPONSES)
     return app
 
 
