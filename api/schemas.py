@@ -57,6 +57,9 @@ class ResolveResponse(BaseModel):
     cite: str
     status: str = Field(description="found | ambiguous | not_found (of the first citation recognised)")
     citations: list[CitationResolution]
+    corrections: dict[str, list[str]] = Field(
+        description="Words found in no record, and the near spellings searched instead."
+    )
 
 
 class InterpretationResponse(BaseModel):

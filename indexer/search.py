@@ -25,6 +25,8 @@ MAX_PAGE_SIZE = 100
 MAX_RESULT_WINDOW = 1000
 MAX_QUERY_LENGTH = 500
 MAX_PREFIX_EXPANSION = 64
+MAX_FUZZY_EXPANSION = 8
+FUZZY_BOOST = 0.6
 EXPANSION_BOOST = 0.3
 CITATION_SCORE = 1000.0
 FACETS = ("jurisdiction", "kind", "topics", "year")
@@ -72,6 +74,7 @@ class Interpretation:
     stopped: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
     citations: list[dict[str, Any]] = field(default_factory=list)
+    corrections: dict[str, list[str]] = field(default_factory=dict)
     reinterpreted: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -126,11 +129,42 @@ class QueryCompiler:
                 last: Q.Query = Q.Or([Q.Term(name, t) for t in expanded]) if expanded else Q.NullQuery
                 parts = [Q.Term(name, t) for t in terms[:-1]] + [last]
             else:
-                parts = [Q.Term(name, t) for t in terms]
+                parts = [self.term(name, t) for t in terms]
             sub = parts[0] if len(parts) == 1 else Q.And(parts)
             sub.boost = boost
             per_field.append(sub)
         return Q.Or(per_field)
+
+    def term(self, fieldname: str, text: str) -> Q.Query:
+        """The term, or, when no document has it anywhere (a likely typo), its near spellings."""
+        corrections = self.corrections(text)
+        if corrections is None:
+            return Q.Term(fieldname, text)
+        return Q.Or([Q.Term(fieldname, c, boost=FUZZY_BOOST) for c in corrections]) if corrections else Q.NullQuery
+
+    def corrections(self, text: str) -> list[str] | None:
+        """None when ``text`` is indexed; otherwise indexed terms one edit or one swap of neighbours away.
+
+        Only for Latin words of four letters or more and Hangul words of three syllables or more.
+        """
+        if text in self.info.corrections:
+            return self.info.corrections[text]
+        reader = self.searcher.reader()
+        if any(reader.doc_frequency(name, text) for name in TEXT_FIELDS):
+            return None
+        hangul = all("\uac00" <= c <= "\ud7a3" for c in text)
+        if not ((text.isascii() and text.isalpha() and len(text) >= 4) or (hangul and len(text) >= 3)):
+            return None
+        found: dict[str, None] = {}
+        swaps = (text[:i] + text[i + 1] + text[i] + text[i + 2 :] for i in range(len(text) - 1))
+        for swapped in swaps:
+            if any(reader.doc_frequency(name, swapped) for name in TEXT_FIELDS):
+                found.setdefault(swapped, None)
+        for name in TEXT_FIELDS:
+            for candidate in reader.terms_within(name, text, 1, prefix=1):
+                found.setdefault(candidate, None)
+        self.info.corrections[text] = list(found)[:MAX_FUZZY_EXPANSION]
+        return self.info.corrections[text]
 
     def phrase(self, node: Phrase) -> Q.Query | None:
         terms = self.analyse(node.text)

@@ -124,6 +124,15 @@ def test_malformed_syntax_is_searched_as_words(client: TestClient) -> None:
     assert "int-policy-telegram-privacy-2024-09" in [h["id"] for h in body["hits"]]
 
 
+@pytest.mark.parametrize(
+    ("typo", "expected"), [("telegarm", "telegram"), ("Maskprak", "maskpark"), ("텔레그렘", "텔레그램")]
+)
+def test_one_character_typos_are_corrected(client: TestClient, typo: str, expected: str) -> None:
+    body = client.get("/v1/search", params={"q": typo}).json()
+    assert body["total"] > 0
+    assert expected in next(iter(body["interpretation"]["corrections"].values()))
+
+
 def test_stop_words_only_says_so(client: TestClient) -> None:
     body = client.get("/v1/search", params={"q": "the of"}).json()
     assert body["total"] == 0
