@@ -57,9 +57,6 @@ class ResolveResponse(BaseModel):
     cite: str
     status: str = Field(description="found | ambiguous | not_found (of the first citation recognised)")
     citations: list[CitationResolution]
-    corrections: dict[str, list[str]] = Field(
-        description="Words found in no record, and the near spellings searched instead."
-    )
 
 
 class InterpretationResponse(BaseModel):
@@ -69,6 +66,9 @@ class InterpretationResponse(BaseModel):
     stopped: list[str]
     excluded: list[str]
     citations: list[CitationResolution]
+    corrections: dict[str, list[str]] = Field(
+        description="Words found in no record, and the near spellings searched instead."
+    )
     reinterpreted: bool
     notes: list[str]
 
