@@ -121,5 +121,25 @@ def serve(data_dir: Path, build_dir: Path, host: str, port: int, workers: int, r
     uvicorn.run("api.main:app", host=host, port=port, workers=workers, log_level="info")
 
 
+@cli.command(name="eval")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
+@click.option(
+    "--queries",
+    type=click.Path(path_type=Path, exists=True),
+    default=DEFAULT_DATA / "eval" / "queries.yaml",
+    show_default=True,
+)
+@click.option("--out", type=click.Path(path_type=Path), help="Also write the Markdown report to this file.")
+def evaluate_command(data_dir: Path, queries: Path, out: Path | None) -> None:
+    """Run the evaluation queries on ours and on two baselines; print success@1/@5, MRR, nDCG@10."""
+    from indexer.evaluation import evaluate, load_queries, report
+
+    corpus = _load_or_exit(data_dir)
+    text = report(evaluate(corpus, load_queries(queries)))
+    click.echo(text)
+    if out:
+        out.write_text(text, "utf-8")
+
+
 def main() -> None:
     cli()
