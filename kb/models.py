@@ -101,6 +101,7 @@ class DateType(StrEnum):
     proposed = "proposed"
     introduced = "introduced"
     decided = "decided"
+    related_decision = "related_decision"
     filed = "filed"
     indicted = "indicted"
     arrested = "arrested"
@@ -406,6 +407,11 @@ class Law(RecordBase):
 
 
 class Case(RecordBase):
+    """A judgment or decision of the court in ``court``; its one ``decided`` date is that decision's.
+
+    Decisions at other levels or in related proceedings are ``related_decision`` dates.
+    """
+
     kind: Literal["case"]
     court: Court
     identifiers: Identifiers = Identifiers()
@@ -413,6 +419,15 @@ class Case(RecordBase):
     outcome: LangText | None = None
     sentence: LangText | None = None
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+
+    @model_validator(mode="after")
+    def _one_decision_date(self) -> Case:
+        if sum(1 for d in self.dates if d.type == DateType.decided) > 1:
+            raise ValueError(
+                "a case has one 'decided' date (the decision of its court); "
+                "type decisions at other levels or in related proceedings as 'related_decision'"
+            )
+        return self
 
 
 class PolicyChange(Strict):

@@ -64,6 +64,7 @@ BROKEN = [
     ("not utf-8", NEW, b"id: kr-incident-test\ntitle: \xff\xfe\n", 2, "", "UTF-8"),
     ("tab indentation", NEW, "id: x\n\tkind: law\n", 2, "", "YAML syntax"),
     ("custom tag", NEW, NEW_RECORD.replace("platforms: [Telegram]", "platforms: !!python/object:os.system [x]"), 0, "platforms", "tag"),
+    ("two decision dates", "cases/kr/kr-case-supreme-cho-jubin.yaml", (MINI / "cases/kr/kr-case-supreme-cho-jubin.yaml").read_text("utf-8").replace("dates: [{type: decided, date: 2021-10-14}]", "dates: [{type: decided, date: 2021-10-14}, {type: decided, date: 2021-06-01}]"), 0, "", "one 'decided' date"),
     ("unverified without facts", NEW, NEW_RECORD.replace("unverified_facts: [test fixture; see data/ for the checked record]", "verified_facts: []"), 0, "verification", "unverified_facts"),
 ]
 # fmt: on
