@@ -1,0 +1,180 @@
+"""Mixed-traffic load test against the real server on loopback (issue 8's reliability numbers).
+
+    .venv/bin/python -m bench.load --build build --clients 16,64 --seconds 60 --workers 1
+
+Starts uvicorn the README's way (``api.main:app`` over a published build), runs a closed loop of
+search / record / related / citation / export / check requests with Korean, Chinese and English
+queries from N concurrent clients, and prints requests/s, latency percentiles, errors by status and
+the peak RSS of each server process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SEARCHES = [
+    "텔레그램에서", "딥페이크 소지 처벌 판례", "N번방", "불법촬영물 유포", "박사방 조주빈", "성폭력처벌법 제14조의2",
+    "偷拍", "深度偽造", "韩国N号房 判决", "刑法第364条", "个人信息 保护", "Telegram 数据",
+    "deepfake", "Telegram data disclosure Korea", "Art. 16 DSA", "non-consensual intimate images",
+    "s.66B Sexual Offences Act 2003", "15 U.S.C. § 6851", "TAKE IT DOWN Act removal 48 hours",
+]  # fmt: skip
+FILTERS = [{}, {"jurisdiction": "KR"}, {"jurisdiction": "CN"}, {"kind": "law"}, {"kind": "case"}, {"topic": "deepfake"}]
+LETTER = (
+    "We ask Telegram to act under 성폭력처벌법 제14조의2, Art. 16 DSA, Article 5 of Directive (EU) 2024/1385, "
+    "s.66B Sexual Offences Act 2003, 47 U.S.C. § 223(h) and 刑法第364条, and not under Article 999 DSA."
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def process_tree(pid: int) -> list[int]:
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return pids
+    for child in children:
+        pids.extend(process_tree(int(child)))
+    return pids
+
+
+def peak_rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def start_server(build: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    env = {**os.environ, "KB_BUILD_DIR": str(build.resolve())}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(workers), "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/v1/search?q=telegram", timeout=2).status_code == 200:
+                return process, base
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("the server did not start")
+
+
+def request_mix(ids: list[str], provisions: list[tuple[str, str]]) -> list[tuple[str, str, dict | None]]:
+    """(method, url, json body) tuples in realistic proportions: mostly search, then lookups."""
+    mix: list[tuple[str, str, dict | None]] = []
+    for q in SEARCHES:
+        for f in FILTERS[:3]:
+            params = httpx.QueryParams({"q": q, **f})
+            mix.append(("GET", f"/v1/search?{params}", None))
+    for record_id in ids[:40]:
+        mix.append(("GET", f"/v1/records/{record_id}", None))
+        mix.append(("GET", f"/v1/records/{record_id}/related", None))
+        mix.append(("GET", f"/v1/records/{record_id}/cite?style=en", None))
+    for record_id, key in provisions[:20]:
+        mix.append(("GET", f"/v1/records/{record_id}/provisions/{key}/cite?style=native", None))
+    mix.append(("GET", "/v1/export?format=jsonl&jurisdiction=UK", None))
+    mix.append(("GET", "/v1/timeline?topic=deepfake", None))
+    mix.append(("POST", "/v1/check", {"text": LETTER}))
+    return mix
+
+
+async def run_load(base: str, mix: list[tuple[str, str, dict | None]], clients: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    statuses: Counter[str] = Counter()
+    stop = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+
+        async def worker(seed: int) -> None:
+            rng = random.Random(seed)
+            while time.monotonic() < stop:
+                method, url, body = rng.choice(mix)
+                started = time.perf_counter()
+                try:
+                    response = await client.request(method, url, json=body)
+                    statuses[str(response.status_code)] += 1
+                except httpx.HTTPError as exc:
+                    statuses[type(exc).__name__] += 1
+                latencies.append(time.perf_counter() - started)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker(i) for i in range(clients)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000
+
+    errors = {k: v for k, v in statuses.items() if k != "200"}
+    return {
+        "clients": clients,
+        "requests": len(latencies),
+        "rps": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(pct(0.50), 1),
+        "p90_ms": round(pct(0.90), 1),
+        "p99_ms": round(pct(0.99), 1),
+        "max_ms": round(latencies[-1] * 1000, 1),
+        "mean_ms": round(statistics.fmean(latencies) * 1000, 1),
+        "errors": errors,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", type=Path, default=ROOT / "build")
+    parser.add_argument("--clients", default="16,64")
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    process, base = start_server(args.build, args.workers)
+    try:
+        export = httpx.get(f"{base}/v1/export?format=jsonl", timeout=60).text.splitlines()
+        records = [json.loads(line) for line in export]
+        ids = [r["id"] for r in records]
+        provisions = [(r["id"], p["number"]) for r in records for p in r.get("provisions", [])]
+        mix = request_mix(ids, provisions)
+        results = []
+        for clients in (int(c) for c in args.clients.split(",")):
+            result = asyncio.run(run_load(base, mix, clients, args.seconds))
+            result["workers"] = args.workers
+            result["peak_rss_mb"] = {pid: round(peak_rss_mb(pid), 1) for pid in process_tree(process.pid)}
+            results.append(result)
+            print(json.dumps(result, ensure_ascii=False))
+        if args.out:
+            args.out.write_text(json.dumps(results, indent=2), "utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
