@@ -33,9 +33,25 @@ def cli() -> None:
 
 @cli.command()
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
-def validate(data_dir: Path) -> None:
+@click.option("--strict", is_flag=True, help="Also apply the corpus quality rules and print the coverage report.")
+@click.option("--report", type=click.Path(path_type=Path), help="With --strict, also write the report to this file.")
+def validate(data_dir: Path, strict: bool, report: Path | None) -> None:
     """Check every record in DATA and print every problem as file:line: field: message."""
+    from kb.coverage import coverage_report, strict_issues
+
     corpus = _load_or_exit(data_dir)
+    if strict:
+        issues = strict_issues(corpus)
+        for issue in sorted(issues):
+            click.echo(str(issue), err=True)
+        text = coverage_report(corpus)
+        click.echo(text)
+        if report:
+            report.write_text(text, "utf-8")
+        if issues:
+            click.echo(f"{len(issues)} quality problem(s) found.", err=True)
+            sys.exit(1)
+        return
     counts = Counter((r.jurisdiction, r.kind) for r in corpus.records)
     provisions = sum(len(getattr(r, "provisions", [])) for r in corpus.records)
     click.echo(f"OK: {len(corpus.records)} records, {provisions} provisions, {len(corpus.edges) // 2} relations.")
@@ -139,6 +155,56 @@ def evaluate_command(data_dir: Path, queries: Path, out: Path | None) -> None:
     click.echo(text)
     if out:
         out.write_text(text, "utf-8")
+
+
+@cli.command()
+@click.option("--build", "build_dir", type=click.Path(path_type=Path), default=DEFAULT_BUILD, show_default=True)
+@click.option("--warm/--no-warm", default=True, show_default=True, help="Load the analyzers before answering.")
+def mcp(build_dir: Path, warm: bool) -> None:
+    """Serve the published build to AI assistants as an MCP server over stdio (see docs/mcp.md)."""
+    from api.mcp_server import create_mcp_server
+    from indexer.engine import Engine
+
+    try:
+        engine = Engine.open(build_dir)
+        if warm:
+            engine.warm()
+    except KBError as exc:
+        click.echo(f"Error: {exc.message}", err=True)
+        sys.exit(1)
+    create_mcp_server(lambda: engine).run("stdio")
+
+
+@cli.command()
+@click.option("--build", "build_dir", type=click.Path(path_type=Path), default=DEFAULT_BUILD, show_default=True)
+@click.option(
+    "--launch/--no-launch", default=True, show_default=True, help="Start Datasette, or only print the command."
+)
+def datasette(build_dir: Path, launch: bool) -> None:
+    """Open the published build in Datasette, writing its metadata.json first if it is missing."""
+    import shutil
+    import subprocess
+
+    from indexer.build import CURRENT, current_build
+    from indexer.datasette_metadata import METADATA_FILE, write_datasette_metadata
+
+    try:
+        build_path = current_build(build_dir)
+    except KBError as exc:
+        click.echo(f"Error: {exc.message}", err=True)
+        sys.exit(1)
+    if not (build_path / METADATA_FILE).is_file():
+        write_datasette_metadata(build_path)
+    current = build_dir / CURRENT
+    command = ["datasette", str(current / "kb.sqlite"), "-m", str(current / METADATA_FILE)]
+    click.echo(" ".join(command))
+    if not launch:
+        return
+    executable = shutil.which("datasette", path=str(Path(sys.executable).parent)) or shutil.which("datasette")
+    if executable is None:
+        click.echo("Datasette is not installed: pip install datasette (or: pip install -e '.[test]')", err=True)
+        sys.exit(1)
+    sys.exit(subprocess.call([executable, *command[1:]]))
 
 
 def main() -> None:

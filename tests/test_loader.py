@@ -141,3 +141,16 @@ def test_cli_validate_ok(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", "--data", str(MINI)])
     assert result.exit_code == 0, result.output
     assert "OK: 9 records, 4 provisions" in result.output
+
+
+def test_strict_validation_reports_quality_problems(tmp_path: Path) -> None:
+    record = NEW_RECORD.replace(
+        "title: {ko: N번방 사건, en: Nth Room case, zh: N号房事件}", "title: {ko: N번방 사건, en: Nth Room case}"
+    )
+    record = record.replace("platforms: [Telegram]", "platforms: [Telegram]\nscale: {en: UNVERIFIED count}")
+    data = corpus_with(tmp_path, {NEW: record})
+    result = CliRunner().invoke(cli, ["validate", "--strict", "--data", str(data)])
+    assert result.exit_code == 1
+    assert "title: no zh title" in result.output
+    assert "scale.en: a value contains a placeholder marker" in result.output
+    assert "| all | 5 | 1 | 1 | 3 | 10 | 4 |" in result.output
