@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-LANGUAGE_CODES: tuple[str, ...] = ("ko", "zh", "zh-Hant", "en", "fr", "de", "ja")
+LANGUAGE_CODES: tuple[str, ...] = ("ko", "zh", "zh-Hant", "en", "fr", "de", "ja", "es", "pt", "pl", "it", "nl")
 
 RECORD_ID_RE = re.compile(r"[a-z]{2,3}-(?:law|case|policy|incident)-[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 120
