@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import install_error_handlers
+from api.mcp_server import MCPMount
 from api.routes import check, export, meta, records, search, timeline
 from api.schemas import ErrorResponse
 from api.security import SecurityMiddleware
@@ -37,6 +38,7 @@ def create_app(build_dir: Path | None = None, *, warm: bool | None = None) -> Fa
     settings = get_settings()
     build_dir = build_dir or settings.build_dir
     warm = settings.warm if warm is None else warm
+    mcp = MCPMount(lambda: app.state.engine)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -44,7 +46,8 @@ def create_app(build_dir: Path | None = None, *, warm: bool | None = None) -> Fa
         if warm:
             engine.warm()
         app.state.engine = engine
-        yield
+        async with mcp.running():
+            yield
 
     app = FastAPI(
         title="TFSV knowledge base",
@@ -58,6 +61,7 @@ def create_app(build_dir: Path | None = None, *, warm: bool | None = None) -> Fa
     install_error_handlers(app)
     for module in (search, records, timeline, check, export, meta):
         app.include_router(module.router, responses=ERROR_RESPONSES)
+    app.add_route("/mcp", mcp, include_in_schema=False)
     return app
 
 

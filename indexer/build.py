@@ -26,6 +26,7 @@ import click
 from whoosh import index as whoosh_index
 
 from indexer.analysis import korean_segments, prime_korean
+from indexer.datasette_metadata import write_datasette_metadata
 from indexer.documents import documents
 from indexer.fingerprint import data_version
 from indexer.history import history_rows
@@ -131,6 +132,7 @@ def build_kb(corpus: Corpus, build_dir: Path | str, *, progress: bool = False) -
         history = history_rows(corpus, previous_db, str(meta["built_at"]))
         write_store(corpus, work / "kb.sqlite", meta, history)
         _write_index(corpus, work / "index", progress)
+        write_datasette_metadata(work)
         (work / MANIFEST).write_text(json.dumps(meta, indent=2), "utf-8")
         final = build_dir / "builds" / f"{stamp}-{version}"
         os.rename(work, final)
