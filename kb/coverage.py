@@ -92,4 +92,3 @@ def coverage_report(corpus: Corpus) -> str:
         f"{facts['unconfirmed facts']} (each record's `verification` says which).",
     ]
     return "\n".join(lines) + "\n"
-
