@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from kb.citation_resolver import normalize_key
 from kb.citations import native_citation
 from kb.ids import provision_key
 from kb.models import Case, Incident, Law, Policy, Provision, Record
@@ -74,6 +75,12 @@ def _base(record: Record) -> dict[str, Any]:
     return doc
 
 
+def exact_keys(*names: str) -> str:
+    """Whole names (titles, short titles, aliases) normalised as :func:`normalize_key` does, for exact-name hits."""
+    keys = dict.fromkeys(k for k in (normalize_key(n) for n in names) if k and "," not in k)
+    return ",".join(keys)
+
+
 def _titles(doc: dict[str, Any], titles: dict[str, list[str]]) -> None:
     for lang, values in titles.items():
         doc[f"title_{lang}"] = " ".join(values)
@@ -81,7 +88,12 @@ def _titles(doc: dict[str, Any], titles: dict[str, list[str]]) -> None:
 
 def record_document(record: Record) -> dict[str, Any]:
     doc = _base(record)
-    doc.update(doc_id=record.id, doc_type="record", aliases=" ; ".join(record.aliases))
+    doc.update(
+        doc_id=record.id,
+        doc_type="record",
+        aliases=" ; ".join(record.aliases),
+        exact=exact_keys(*record.aliases, *record.title.values()),
+    )
     titles: dict[str, list[str]] = {}
     _by_field(titles, record.title)
     _titles(doc, titles)
@@ -104,6 +116,7 @@ def provision_document(law: Law, provision: Provision) -> dict[str, Any]:
         provision=provision.number,
         status=provision.status.value,
         aliases=" ; ".join([*provision.aliases, *law.aliases[:3]]),
+        exact=exact_keys(*provision.aliases),
         identifiers=f"{doc['identifiers']} ; {provision.number}",
     )
     if provision.topics:

@@ -50,5 +50,6 @@ def build_schema() -> Schema:
         verification=ID(stored=True),
         date=DATETIME(stored=True, sortable=True),
         year=NUMERIC(stored=True),
+        exact=KEYWORD(commas=True, scorable=True),
         **text_fields,
     )

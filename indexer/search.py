@@ -14,11 +14,12 @@ from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.searching import Searcher
 
 from indexer.analysis import normalize_text
+from indexer.kind_cues import KIND_CUES
 from indexer.query import Group, Not, ParsedQuery, Phrase, Word, parse_query
 from indexer.schema import FIELD_PREFIXES, SEARCH_LANGUAGES, TEXT_FIELDS
 from indexer.thesaurus import Thesaurus
 from kb.citation_grammar import find_citations
-from kb.citation_resolver import Resolution, Resolver
+from kb.citation_resolver import Resolution, Resolver, normalize_key
 from kb.ids import provision_key
 
 MAX_PAGE_SIZE = 100
@@ -27,8 +28,12 @@ MAX_QUERY_LENGTH = 500
 MAX_PREFIX_EXPANSION = 64
 MAX_FUZZY_EXPANSION = 8
 FUZZY_BOOST = 0.6
+PHRASE_BONUS = 0.5
+ALL_WORDS_BONUS = 1.0
 EXPANSION_BOOST = 0.3
 CITATION_SCORE = 1000.0
+EXACT_NAME_SCORE = 200.0
+KIND_CUE_SCORE = 15.0
 FACETS = ("jurisdiction", "kind", "topics", "year")
 SORTS = ("relevance", "date", "-date")
 
@@ -99,6 +104,13 @@ def _script(token: str) -> str:
     return "latin"
 
 
+def coordinated(clauses: list[Q.Query]) -> Q.Query:
+    """Any of the clauses, and a bonus (their scores once more) for documents that match all of them."""
+    if len(clauses) == 1:
+        return clauses[0]
+    return Q.Or([Q.Or(clauses), Q.And(clauses, boost=ALL_WORDS_BONUS)])
+
+
 class QueryCompiler:
     """Turns a parsed query into a whoosh query over every text field, analysing like the index."""
 
@@ -117,30 +129,45 @@ class QueryCompiler:
         return {name: TEXT_FIELDS[name] for name in FIELD_PREFIXES[prefix]}
 
     def word(self, node: Word) -> Q.Query | None:
+        """One typed word. A word that analyses into several tokens (``성폭력처벌법``, or an unspaced
+        Chinese query such as ``韩国N号房判决``) is read as those tokens, ranked by how many match,
+        with a bonus where they stand together as a phrase."""
         terms = self.analyse(node.text)
         if not terms:
             self.info.stopped.append(node.text)
             return None
         self.info.tokens.extend(terms)
-        per_field: list[Q.Query] = []
-        for name, boost in self.fields_for(node.field).items():
-            if node.prefix:
-                expanded = list(self.searcher.reader().expand_prefix(name, terms[-1]))[:MAX_PREFIX_EXPANSION]
-                last: Q.Query = Q.Or([Q.Term(name, t) for t in expanded]) if expanded else Q.NullQuery
-                parts = [Q.Term(name, t) for t in terms[:-1]] + [last]
-            else:
-                parts = [self.term(name, t) for t in terms]
-            sub = parts[0] if len(parts) == 1 else Q.And(parts)
-            sub.boost = boost
-            per_field.append(sub)
-        return Q.Or(per_field)
+        fields = self.fields_for(node.field)
+        if node.prefix:
+            *rest, last = terms
+            return self.tokens_query([*rest], fields, prefix=last)
+        if len(terms) == 1:
+            return self.token_query(terms[0], fields)
+        phrases = [Q.Phrase(name, terms, boost=boost * PHRASE_BONUS) for name, boost in fields.items()]
+        return Q.Or([self.tokens_query(terms, fields), *phrases])
 
-    def term(self, fieldname: str, text: str) -> Q.Query:
+    def token_query(self, token: str, fields: dict[str, float]) -> Q.Query:
+        """``token`` in any of ``fields``, each field with its boost."""
+        return Q.Or([self.term(name, token, boost) for name, boost in fields.items()])
+
+    def tokens_query(self, tokens: list[str], fields: dict[str, float], prefix: str | None = None) -> Q.Query:
+        clauses = [self.token_query(t, fields) for t in tokens]
+        if prefix is not None:
+            expansions = []
+            for name, boost in fields.items():
+                expanded = list(self.searcher.reader().expand_prefix(name, prefix))[:MAX_PREFIX_EXPANSION]
+                expansions.extend(Q.Term(name, t, boost=boost) for t in expanded)
+            clauses.append(Q.Or(expansions) if expansions else Q.NullQuery)
+        return coordinated(clauses)
+
+    def term(self, fieldname: str, text: str, boost: float = 1.0) -> Q.Query:
         """The term, or, when no document has it anywhere (a likely typo), its near spellings."""
         corrections = self.corrections(text)
         if corrections is None:
-            return Q.Term(fieldname, text)
-        return Q.Or([Q.Term(fieldname, c, boost=FUZZY_BOOST) for c in corrections]) if corrections else Q.NullQuery
+            return Q.Term(fieldname, text, boost=boost)
+        if not corrections:
+            return Q.NullQuery
+        return Q.Or([Q.Term(fieldname, c, boost=boost * FUZZY_BOOST) for c in corrections])
 
     def corrections(self, text: str) -> list[str] | None:
         """None when ``text`` is indexed; otherwise indexed terms one edit or one swap of neighbours away.
@@ -208,7 +235,7 @@ class QueryCompiler:
             return Q.And(positives), negatives
         if group.op == "or":
             return Q.Or(positives), negatives
-        return (Q.Or(positives, scale=0.9) if len(positives) > 1 else positives[0]), negatives
+        return coordinated(positives), negatives
 
     def group(self, group: Group) -> Q.Query | None:
         positive, negatives = self.split(group)
@@ -234,6 +261,15 @@ class QueryCompiler:
             clauses.append(Q.Term("topics", topic, boost=EXPANSION_BOOST))
         return Q.DisjunctionMax(clauses) if clauses else None
 
+    def kind_cues(self, parsed: ParsedQuery) -> Q.Query | None:
+        """Records of the kind the query's words ask for (판례, 法律, policy…), scored a little higher."""
+        tokens = set(self.analyse(" ".join(w.text for w in parsed.positive_words())))
+        kinds = [cue.kind for cue in KIND_CUES if tokens & {t for word in cue.words for t in self.analyse(word)}]
+        if not kinds:
+            return None
+        self.info.notes.append("favoured kinds: " + ", ".join(kinds))
+        return Q.Or([Q.ConstantScoreQuery(Q.Term("kind", kind), KIND_CUE_SCORE) for kind in kinds])
+
     def compile(self, parsed: ParsedQuery) -> Q.Query | None:
         self.info.reinterpreted = parsed.reinterpreted
         self.info.notes.extend(parsed.notes)
@@ -245,6 +281,9 @@ class QueryCompiler:
         expansion = self.expansion(parsed)
         if expansion is not None:
             main = Q.Or([main, expansion]) if parsed.tree.op == "default" else Q.AndMaybe(main, expansion)
+        cues = self.kind_cues(parsed)
+        if cues is not None:
+            main = Q.AndMaybe(main, cues)
         return Q.AndNot(main, Q.Or(negatives)) if negatives else main
 
 
@@ -339,6 +378,9 @@ def compile_request(
     cited = citation_query(text, resolver, info) if resolver and text.strip() else None
     if cited is not None:
         compiled = Q.Or([compiled, cited]) if compiled is not None else cited
+    exact = normalize_key(text) if text.strip() and not parsed.reinterpreted else ""
+    if compiled is not None and exact and "," not in exact:
+        compiled = Q.Or([compiled, Q.ConstantScoreQuery(Q.Term("exact", exact), EXACT_NAME_SCORE)])
     if compiled is None:
         info.notes.append("the query holds only stop words or symbols; nothing to search for")
         compiled = Q.NullQuery
@@ -391,7 +433,6 @@ def run_search(
         groupedby=facets,
         sortedby=sortedby,
         reverse=request.sort == "date",
-        terms=True,
     )
     results.fragmenter = ContextFragmenter(maxchars=240, surround=60)
     results.formatter = HtmlFormatter(tagname="mark", classname="hl", termclass="t")

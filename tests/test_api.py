@@ -222,3 +222,18 @@ def test_nasty_queries_never_fail(client: TestClient, q: str) -> None:
     assert body["total"] >= 0
     for hit in body["hits"]:
         assert "<script" not in hit["snippet"]
+
+
+def test_unspaced_chinese_query_is_read_as_words(client: TestClient) -> None:
+    """A Chinese query has no spaces: its words are ranked by how many match, not all required in one field."""
+    assert "kr-incident-nth-room" in ids(client.get("/v1/search", params={"q": "韩国N号房判决"}))[:3]
+
+
+def test_exact_name_ranks_first(client: TestClient) -> None:
+    assert ids(client.get("/v1/search", params={"q": "Nth Room"}))[0] == "kr-incident-nth-room"
+
+
+def test_kind_cue_words_favour_that_kind(client: TestClient) -> None:
+    body = client.get("/v1/search", params={"q": "박사방 판결"}).json()
+    assert body["hits"][0]["kind"] == "case"
+    assert "favoured kinds: case" in body["interpretation"]["notes"]
