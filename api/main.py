@@ -17,6 +17,7 @@ from api.routes import check, export, meta, records, search, timeline
 from api.schemas import ErrorResponse
 from api.security import SecurityMiddleware
 from api.settings import get_settings
+from api.web import install_web
 from indexer.engine import Engine
 
 log = logging.getLogger("api")
@@ -62,6 +63,7 @@ def create_app(build_dir: Path | None = None, *, warm: bool | None = None) -> Fa
     for module in (search, records, timeline, check, export, meta):
         app.include_router(module.router, responses=ERROR_RESPONSES)
     app.add_route("/mcp", mcp, include_in_schema=False)
+    install_web(app)  # the web page at / and its static files
     return app
 
 
