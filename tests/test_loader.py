@@ -48,6 +48,8 @@ BROKEN = [
     ("typo field", NEW, NEW_RECORD.replace("summary:", "sumary:"), 0, "sumary", "unknown field"),
     ("missing summary", NEW, NEW_RECORD.replace("summary:", "#summary:").replace("\n  en: Sexual", "\n#  en: Sexual").replace("\n  ko: 텔레", "\n#  ko: 텔레"), 1, "summary", "required"),
     ("bad date", NEW, NEW_RECORD.replace("2018-07-01", "2018-13-01"), 10, "dates[0].date", "date"),
+    ("date of the wrong shape", NEW, NEW_RECORD.replace("2018-07-01", "2018-7-1"), 10, "dates[0].date", "date"),
+    ("wrong type", NEW, NEW_RECORD.replace("topics: [csam, sextortion, telegram]", "topics: telegram"), 11, "topics", "valid list"),
     ("dates out of order", NEW, NEW_RECORD.replace("2020-03-31", "2017-03-31"), 10, "dates[1]", "before started"),
     ("unknown jurisdiction", "incidents/xx/xx-incident-test.yaml", NEW_RECORD.replace("kr-incident-test", "xx-incident-test").replace("jurisdiction: KR", "jurisdiction: XX"), 3, "jurisdiction", "unknown jurisdiction"),
     ("unknown topic", NEW, NEW_RECORD.replace("topics: [csam,", "topics: [nonsense,"), 11, "topics[0]", "unknown topic"),
