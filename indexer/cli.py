@@ -129,10 +129,20 @@ def serve(data_dir: Path, build_dir: Path, host: str, port: int, workers: int, r
     from indexer.build import build_kb, current_build_version
     from indexer.fingerprint import data_version
 
-    if rebuild or current_build_version(build_dir) != data_version(data_dir):
-        corpus = _load_or_exit(data_dir)
-        info = build_kb(corpus, build_dir, progress=True)
-        click.echo(f"Built {info.records} records in {info.seconds:.1f} s.")
+    serving = current_build_version(build_dir)
+    if rebuild or serving != data_version(data_dir):
+        try:
+            corpus = load_corpus(data_dir)
+        except DataError as exc:
+            for issue in exc.issues:
+                click.echo(str(issue), err=True)
+            if serving is None:
+                click.echo(f"{len(exc.issues)} problem(s) found and no earlier build to serve.", err=True)
+                sys.exit(1)
+            click.echo(f"{len(exc.issues)} problem(s) found; serving the previous build ({serving}).", err=True)
+        else:
+            info = build_kb(corpus, build_dir, progress=True)
+            click.echo(f"Built {info.records} records in {info.seconds:.1f} s.")
     os.environ["KB_BUILD_DIR"] = str(build_dir.resolve())
     uvicorn.run("api.main:app", host=host, port=port, workers=workers, log_level="info")
 

@@ -118,3 +118,28 @@ def test_cli_build_and_search(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "kr-incident-nth-room" in result.output
     assert "int-policy-telegram-privacy-2024-09" not in result.output
+
+
+def test_serve_keeps_the_previous_build_when_the_data_breaks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kb serve` reports every data problem and serves the last good build instead of stopping."""
+    import uvicorn
+
+    data = corpus_with(tmp_path, {})
+    build_dir = tmp_path / "build"
+    build_kb(load_corpus(data), build_dir)
+    before = current_build(build_dir)
+    (data / "incidents/kr/kr-incident-b.yaml").write_text("id: [\n", "utf-8")
+    served: list[str] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: served.append(app))
+    result = CliRunner().invoke(cli, ["serve", "--data", str(data), "--build", str(build_dir)])
+    assert result.exit_code == 0, result.output
+    assert "kr-incident-b.yaml:2: YAML syntax" in result.output
+    assert "serving the previous build" in result.output
+    assert served == ["api.main:app"] and current_build(build_dir) == before
+
+
+def test_serve_without_any_build_and_broken_data_stops(tmp_path: Path) -> None:
+    data = corpus_with(tmp_path, {"incidents/kr/kr-incident-b.yaml": "id: [\n"})
+    result = CliRunner().invoke(cli, ["serve", "--data", str(data), "--build", str(tmp_path / "build")])
+    assert result.exit_code == 1
+    assert "no earlier build to serve" in result.output
