@@ -49,8 +49,6 @@ def strict_issues(corpus: Corpus) -> list[DataIssue]:
                     add(("provisions", p, "text_kind"), "our provisions are summaries in our own words")
                 if record.original_language not in provision.text and record.original_language in ("ko", "zh"):
                     add(("provisions", p, "text"), f"no summary in the original language ({record.original_language})")
-                if not provision.heading:
-                    add(("provisions", p), "no heading (write the official heading exactly)")
     return issues
 
 
