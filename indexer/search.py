@@ -235,7 +235,22 @@ class QueryCompiler:
             return Q.And(positives), negatives
         if group.op == "or":
             return Q.Or(positives), negatives
-        return coordinated(positives), negatives
+        bigrams = self.adjacent_words(group)
+        return (Q.Or([coordinated(positives), bigrams]) if bigrams else coordinated(positives)), negatives
+
+    def adjacent_words(self, group: Group) -> Q.Query | None:
+        """A bonus for typed words that stand next to each other in a document (``sex trafficking``)."""
+        words = [n for n in group.nodes if isinstance(n, Word) and n.field is None and not n.prefix]
+        phrases: list[Q.Query] = []
+        for first, second in zip(words, words[1:], strict=False):
+            if group.nodes.index(second) - group.nodes.index(first) != 1:
+                continue
+            tokens = self.analyse(f"{first.text} {second.text}")
+            if len(tokens) >= 2:
+                phrases.extend(
+                    Q.Phrase(name, tokens, boost=boost * PHRASE_BONUS) for name, boost in TEXT_FIELDS.items()
+                )
+        return Q.Or(phrases) if phrases else None
 
     def group(self, group: Group) -> Q.Query | None:
         positive, negatives = self.split(group)

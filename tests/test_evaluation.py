@@ -34,3 +34,28 @@ def test_evaluation_runs_all_three_systems(mini_corpus, tmp_path: Path) -> None:
     assert scores["ours"]["overall"].success5 == 1.0
     assert scores["SQLite FTS5 trigram"]["zh"].success5 == 0.0  # two-character words cannot match trigrams
     assert "| overall | 4 | ours | 0.750 | 1.000 |" in report(evaluation)
+
+
+def test_the_evaluation_set_is_well_formed() -> None:
+    """data/eval/queries.yaml: at least 100 queries, every expected id exists, every bucket used."""
+    from kb.loader import load_corpus
+
+    from .conftest import DATA
+
+    queries = load_queries(DATA / "eval" / "queries.yaml")
+    ids = {r.id for r in load_corpus(DATA).records}
+    assert len(queries) >= 100
+    for query in queries:
+        assert query.top5 or query.first, query.q
+        assert set(query.top5) <= ids and (query.first is None or query.first in ids), query.q
+    assert {q.bucket for q in queries} >= {
+        "ko",
+        "zh",
+        "zh-Hant",
+        "en",
+        "mixed",
+        "cross-lingual",
+        "citation",
+        "abbreviation",
+        "typo",
+    }
