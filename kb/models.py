@@ -17,9 +17,9 @@ from kb.ids import LANGUAGE_CODES, PROVISION_NUMBER_RE, RECORD_ID_RE
 
 
 class Strict(BaseModel):
-    """Base for every model: unknown fields are errors, strings are stripped."""
+    """Base for every model: unknown fields are errors; text is kept exactly as written."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+    model_config = ConfigDict(extra="forbid")
 
 
 def _check_language(value: str) -> str:
