@@ -7,12 +7,14 @@ build is published it opens it for the next request, while requests in flight fi
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import logging
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,7 @@ from kb.models import Law, Provision, Record
 from kb.versions import version_as_of
 
 log = logging.getLogger(__name__)
+RESULT_CACHE_SIZE = 1024
 
 
 class Build:
@@ -49,6 +52,8 @@ class Build:
             raise NoBuild(f"The index of build {path.name!r} cannot be opened") from exc
         self.analyzer = MultilingualAnalyzer()
         self._local = threading.local()
+        self._results: OrderedDict[str, SearchResult] = OrderedDict()
+        self._results_lock = threading.Lock()
         topics = {row["id"]: _topic_terms(row) for row in self.query("SELECT id, label, terms FROM topics")}
         self.thesaurus = Thesaurus(topics, lambda text: [t.text for t in self.analyzer(text, mode="query")])
         self.resolver = Resolver(self._keys, self._provisions_of, self._laws_with_article)
@@ -72,6 +77,21 @@ class Build:
             (key, jurisdiction),
         )
         return [Target(r["record_id"], r["number"]) for r in rows]
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Search this build; recent results are kept (the build never changes, so they stay right)."""
+        key = json.dumps(asdict(request), default=str, sort_keys=True)
+        with self._results_lock:
+            cached = self._results.get(key)
+            if cached is not None:
+                self._results.move_to_end(key)
+                return copy.deepcopy(cached)
+        result = run_search(self.searcher(), self.analyzer, self.thesaurus, request, self.resolver)
+        with self._results_lock:
+            self._results[key] = result
+            if len(self._results) > RESULT_CACHE_SIZE:
+                self._results.popitem(last=False)
+        return copy.deepcopy(result)
 
     def connection(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -145,8 +165,7 @@ class Engine:
         self.search(SearchRequest(q="텔레그램 偷拍 deepfake"))
 
     def search(self, request: SearchRequest) -> SearchResult:
-        build = self.build()
-        return run_search(build.searcher(), build.analyzer, build.thesaurus, request, build.resolver)
+        return self.build().search(request)
 
     def resolve(self, text: str) -> list[Resolution]:
         """Every citation in ``text`` with what it resolved to."""

@@ -10,13 +10,13 @@ from typing import Any
 from whoosh import query as Q
 from whoosh import sorting
 from whoosh.analysis.analyzers import CompositeAnalyzer
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.searching import Searcher
 
 from indexer.analysis import normalize_text
 from indexer.kind_cues import KIND_CUES
 from indexer.query import Group, Not, ParsedQuery, Phrase, Word, parse_query
 from indexer.schema import FIELD_PREFIXES, SEARCH_LANGUAGES, TEXT_FIELDS
+from indexer.snippets import plain_snippet, snippet
 from indexer.thesaurus import Thesaurus
 from kb.citation_grammar import find_citations
 from kb.citation_resolver import Resolution, Resolver, normalize_key
@@ -36,6 +36,8 @@ EXACT_NAME_SCORE = 200.0
 KIND_CUE_SCORE = 15.0
 FACETS = ("jurisdiction", "kind", "topics", "year")
 SORTS = ("relevance", "date", "-date")
+# Fields of running text: where phrase bonuses and thesaurus expansions apply (not ids, not court names).
+PROSE_FIELDS = {name: boost for name, boost in TEXT_FIELDS.items() if name not in ("identifiers", "court")}
 
 
 @dataclass
@@ -248,7 +250,7 @@ class QueryCompiler:
             tokens = self.analyse(f"{first.text} {second.text}")
             if len(tokens) >= 2:
                 phrases.extend(
-                    Q.Phrase(name, tokens, boost=boost * PHRASE_BONUS) for name, boost in TEXT_FIELDS.items()
+                    Q.Phrase(name, tokens, boost=boost * PHRASE_BONUS) for name, boost in PROSE_FIELDS.items()
                 )
         return Q.Or(phrases) if phrases else None
 
@@ -267,7 +269,7 @@ class QueryCompiler:
             self.info.expansions[topic] = terms
             for term in terms:
                 tokens = self.analyse(term)
-                for name in TEXT_FIELDS:
+                for name in PROSE_FIELDS:
                     clauses.append(
                         Q.Phrase(name, tokens, boost=EXPANSION_BOOST)
                         if len(tokens) > 1
@@ -331,22 +333,17 @@ def _title_in(payload: dict[str, Any], lang: str, fallback: str) -> tuple[str, s
     return "", lang
 
 
-def _snippet(hit: Any, lang: str) -> str:
-    order = [lang] + [lang_ for lang_ in ("en", *SEARCH_LANGUAGES) if lang_ != lang]
-    for candidate in order:
-        text = hit.get(f"body_{candidate}")
-        if not text:
-            continue
-        highlighted = hit.highlights(f"body_{candidate}", top=2)
-        if highlighted:
-            return str(highlighted)
-    for candidate in order:
-        text = hit.get(f"body_{candidate}")
-        if text:
-            from html import escape
-
-            return escape(text[:240] + ("…" if len(text) > 240 else ""))
-    return ""
+def _snippet(hit: Any, lang: str, typed: frozenset[str], searched: frozenset[str]) -> str:
+    """A window of the body in ``lang`` (falling back to English, then any language) with the typed
+    words marked, or failing those the other terms searched (expansions, near spellings)."""
+    order = [lang] + [other for other in ("en", *SEARCH_LANGUAGES) if other != lang]
+    texts = [text for text in (hit.get(f"body_{candidate}") for candidate in order) if text]
+    for terms in (typed, searched):
+        for text in texts:
+            highlighted = snippet(text, terms) if terms else None
+            if highlighted:
+                return highlighted
+    return plain_snippet(texts[0]) if texts else ""
 
 
 def resolution_data(resolution: Resolution) -> dict[str, Any]:
@@ -449,8 +446,8 @@ def run_search(
         sortedby=sortedby,
         reverse=request.sort == "date",
     )
-    results.fragmenter = ContextFragmenter(maxchars=240, surround=60)
-    results.formatter = HtmlFormatter(tagname="mark", classname="hl", termclass="t")
+    searched = frozenset(text for name, text in compiled.iter_all_terms() if name.startswith(("body_", "title_")))
+    typed = frozenset(info.tokens) | frozenset(t for near in info.corrections.values() for t in near)
     total = len(results)
     start = (page - 1) * page_size
     hits = []
@@ -466,7 +463,7 @@ def run_search(
                 jurisdiction=hit["jurisdiction"],
                 title=title,
                 title_lang=title_lang,
-                snippet=_snippet(hit, request.lang),
+                snippet=_snippet(hit, request.lang, typed, searched),
                 dates=payload.get("dates", []),
                 score=round(score, 4),
                 citation=payload.get("citation", ""),
