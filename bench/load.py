@@ -1,6 +1,6 @@
 """Mixed-traffic load test against the real server on loopback (issue 8's reliability numbers).
 
-    .venv/bin/python -m bench.load --build build --clients 16,64 --seconds 60 --workers 1
+    .venv/bin/python -m bench.load --build build --clients 16,64 --seconds 60 --workers 1 [--client wrk]
 
 Starts uvicorn the README's way (``api.main:app`` over a published build), runs a closed loop of
 search / record / related / citation / export / check requests with Korean, Chinese and English
@@ -22,6 +22,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -147,6 +148,71 @@ async def run_load(base: str, mix: list[tuple[str, str, dict | None]], clients: 
     }
 
 
+WRK_SCRIPT = """
+local requests = {%s}
+local i = 0
+request = function()
+  i = i %% #requests + 1
+  local r = requests[i]
+  if r[3] then
+    return wrk.format(r[1], r[2], {["Content-Type"] = "application/json"}, r[3])
+  end
+  return wrk.format(r[1], r[2])
+end
+"""
+
+
+def _lua(text: str) -> str:
+    return "[[" + text + "]]" if "]]" not in text else json.dumps(text)
+
+
+def run_wrk(base: str, mix: list[tuple[str, str, dict | None]], clients: int, seconds: float) -> dict:
+    """The same mix driven by wrk (C, epoll): measures the server, not a Python client."""
+    import re
+    import tempfile
+
+    shuffled = mix[:]
+    random.Random(7).shuffle(shuffled)
+    rows = ", ".join(
+        "{"
+        + f"{_lua(m)}, {_lua(quote(u, safe='/?=&%+:-._~'))}"
+        + (f", {_lua(json.dumps(b, ensure_ascii=False))}" if b else "")
+        + "}"
+        for m, u, b in shuffled
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False, encoding="utf-8") as script:
+        script.write(WRK_SCRIPT % rows)
+    threads = min(2, clients)
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "--timeout", "10s", "-s", script.name, base],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    Path(script.name).unlink()
+
+    def to_ms(value: str, unit: str) -> float:
+        return round(float(value) / 1000 if unit == "us" else float(value) * 1000 if unit == "s" else float(value), 1)
+
+    def ms(label: str) -> float:
+        match = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out)
+        return to_ms(*match.groups()) if match else float("nan")
+
+    latency = re.search(r"Latency\s+([\d.]+)(us|ms|s)\s+[\d.]+(?:us|ms|s)\s+([\d.]+)(us|ms|s)", out)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket = re.search(r"Socket errors: (.*)", out)
+    return {
+        "clients": clients,
+        "requests": requests,
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore[union-attr]
+        "p50_ms": ms("50%"),
+        "p90_ms": ms("90%"),
+        "p99_ms": ms("99%"),
+        "max_ms": to_ms(latency.group(3), latency.group(4)) if latency else float("nan"),
+        "errors": {"non_2xx": int(non_2xx.group(1))} if non_2xx else {},
+        "socket_errors": socket.group(1) if socket else "",
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", type=Path, default=ROOT / "build")
@@ -154,6 +220,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--client", choices=("httpx", "wrk"), default="httpx", help="The load generator.")
     args = parser.parse_args()
     process, base = start_server(args.build, args.workers)
     try:
@@ -164,7 +231,10 @@ def main() -> None:
         mix = request_mix(ids, provisions)
         results = []
         for clients in (int(c) for c in args.clients.split(",")):
-            result = asyncio.run(run_load(base, mix, clients, args.seconds))
+            if args.client == "wrk":
+                result = run_wrk(base, mix, clients, args.seconds)
+            else:
+                result = asyncio.run(run_load(base, mix, clients, args.seconds))
             result["workers"] = args.workers
             result["peak_rss_mb"] = {pid: round(peak_rss_mb(pid), 1) for pid in process_tree(process.pid)}
             results.append(result)
