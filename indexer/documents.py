@@ -117,7 +117,7 @@ def provision_document(law: Law, provision: Provision) -> dict[str, Any]:
         status=provision.status.value,
         aliases=" ; ".join([*provision.aliases, *law.aliases[:3]]),
         exact=exact_keys(*provision.aliases),
-        identifiers=f"{doc['identifiers']} ; {provision.number}",
+        identifiers=f"{doc['identifiers']} ; {key}",
     )
     if provision.topics:
         doc["topics"] = ",".join(dict.fromkeys([*law.topics, *provision.topics]))
