@@ -17,8 +17,8 @@ serve: $(BIN)/kb
 	$(BIN)/kb serve
 
 test: $(BIN)/kb
-	$(BIN)/ruff check kb indexer api tests
-	$(BIN)/ruff format --check kb indexer api tests
+	$(BIN)/ruff check kb indexer api bench tests
+	$(BIN)/ruff format --check kb indexer api bench tests
 	$(BIN)/pytest -q
 
 build: $(BIN)/kb

@@ -7,12 +7,16 @@ overlay at the position of its first part, so both the whole word and its parts 
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
-from typing import Any
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from whoosh.analysis import LowercaseFilter, StopFilter
 from whoosh.analysis.analyzers import CompositeAnalyzer
@@ -30,8 +34,18 @@ KEEP_TAGS = frozenset(
 COMPOUND_TAGS = frozenset({"NNG", "NNP", "NR", "XR", "SL", "SN", "SH", "NNB"})
 CACHE_SIZE = 200_000
 
+
+class Morpheme(NamedTuple):
+    """The parts of a Kiwi token we use; plain data, so analyses can be cached on disk between builds."""
+
+    form: str
+    tag: str
+    start: int
+    end: int
+
+
 _lock = threading.Lock()
-_cache: OrderedDict[str, list[Any]] = OrderedDict()
+_cache: OrderedDict[str, list[Morpheme]] = OrderedDict()
 
 
 @cache
@@ -47,12 +61,16 @@ def kiwi() -> Any:
     return instance
 
 
-def _morphemes(text: str) -> list[Any]:
+def _plain(tokens: Iterable[Any]) -> list[Morpheme]:
+    return [Morpheme(t.form, t.tag, t.start, t.end) for t in tokens]
+
+
+def _morphemes(text: str) -> list[Morpheme]:
     cached = _cache.get(text)
     if cached is not None:
         return cached
     with _lock:
-        tokens = list(kiwi().tokenize(text))
+        tokens = _plain(kiwi().tokenize(text))
         _cache[text] = tokens
         if len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
@@ -66,9 +84,55 @@ def prime_korean(texts: Iterable[str]) -> None:
         return
     with _lock:
         for text, tokens in zip(todo, kiwi().tokenize(todo), strict=True):
-            _cache[text] = list(tokens)
+            _cache[text] = _plain(tokens)
         while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
+
+
+@cache
+def cache_version() -> str:
+    """What a cached analysis depends on: the Kiwi version, its model and our user dictionary."""
+    digest = hashlib.sha256()
+    for package in ("kiwipiepy", "kiwipiepy_model"):
+        try:
+            digest.update(metadata.version(package).encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    digest.update(resources.files("indexer.analysis").joinpath("ko_userdict.txt").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def load_korean_cache(path: Path) -> int:
+    """Add the analyses saved at ``path`` (by :func:`save_korean_cache`) to the cache; how many were added.
+
+    A missing, damaged or outdated file (another Kiwi, model or user dictionary) adds nothing.
+    """
+    try:
+        with open(path, "rb") as handle:
+            saved = pickle.load(handle)
+        if saved.get("version") != cache_version():
+            return 0
+        entries: dict[str, list[tuple[str, str, int, int]]] = saved["entries"]
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is simply not used
+        return 0
+    added = 0
+    with _lock:
+        for text, tokens in entries.items():
+            if text not in _cache and len(_cache) < CACHE_SIZE:
+                _cache[text] = [Morpheme(*t) for t in tokens]
+                added += 1
+    return added
+
+
+def save_korean_cache(path: Path, texts: Iterable[str]) -> None:
+    """Save the cached analyses of ``texts`` to ``path`` (atomically), for the next build to reuse."""
+    with _lock:
+        entries = {t: [tuple(m) for m in _cache[t]] for t in dict.fromkeys(texts) if t in _cache}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as handle:
+        pickle.dump({"version": cache_version(), "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 def _compound_groups(tokens: list[Any]) -> list[list[int]]:
