@@ -205,6 +205,8 @@ class Resolver:
     @staticmethod
     def _result(ref: CitationRef, targets: list[Target], bare: bool = False) -> Resolution:
         unique = list(dict.fromkeys(targets))
+        with_provision = {t.record_id for t in unique if t.provision}
+        unique = [t for t in unique if t.provision or t.record_id not in with_provision]
         if not unique:
             return Resolution(ref, "not_found")
         if len(unique) == 1:

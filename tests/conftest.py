@@ -29,6 +29,19 @@ def mini_build(tmp_path_factory: pytest.TempPathFactory, mini_corpus: Corpus) ->
     return build_dir
 
 
+@pytest.fixture(scope="session")
+def real_corpus() -> Corpus:
+    return load_corpus(DATA)
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory, real_corpus: Corpus) -> Path:
+    """The real data/, built once per session."""
+    build_dir = tmp_path_factory.mktemp("real-build")
+    build_kb(real_corpus, build_dir)
+    return build_dir
+
+
 @pytest.fixture(scope="module")
 def client(mini_build: Path) -> Iterator[TestClient]:
     with TestClient(create_app(mini_build, warm=False)) as test_client:
