@@ -31,7 +31,10 @@ class JurisdictionComparison:
 
 
 def _has_topic(record: Record, provision: Provision | None, topic: str) -> bool:
-    return topic in record.topics or (provision is not None and topic in provision.topics)
+    """A provision with topics of its own addresses those; one without takes its law's."""
+    if provision is not None and provision.topics:
+        return topic in provision.topics
+    return topic in record.topics
 
 
 def _scoped(law: Law, topic: str) -> list[tuple[Provision | None, Scope]]:
