@@ -8,6 +8,7 @@ import shlex
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from click.testing import CliRunner
@@ -108,6 +109,9 @@ def _doc_examples() -> list[tuple[str, str, str | None]]:
             args = shlex.split(line.split(" #")[0])
             url = next(a for a in args if a.startswith("http://127.0.0.1:8000"))
             body = args[args.index("-d") + 1] if "-d" in args else None
+            encoded = [args[i + 1] for i, a in enumerate(args) if a == "--data-urlencode"]
+            if encoded:  # curl -G --data-urlencode 'q=…': the query string, percent-encoded
+                url += "?" + urlencode([tuple(pair.split("=", 1)) for pair in encoded])
             examples.append(("POST" if body else "GET", re.sub(r"^http://127\.0\.0\.1:8000", "", url), body))
     return examples
 
