@@ -35,7 +35,6 @@ CITATION_SCORE = 1000.0
 EXACT_NAME_SCORE = 200.0
 KIND_CUE_SCORE = 15.0
 FACETS = ("jurisdiction", "kind", "topics", "year")
-SORTS = ("relevance", "date", "-date")
 # Fields of running text: where phrase bonuses and thesaurus expansions apply (not ids, not court names).
 PROSE_FIELDS = {name: boost for name, boost in TEXT_FIELDS.items() if name not in ("identifiers", "court")}
 
