@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +15,7 @@ from fastapi.testclient import TestClient
 from mcp import Client, MCPError, StdioServerParameters
 from mcp.types import CallToolResult
 
-from .test_rebuild_under_load import free_port
+from .webserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LAW = "kr-law-sexual-violence-punishment-act"
@@ -260,39 +258,8 @@ def test_kb_mcp_without_a_build_says_so(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def server(real_build: Path) -> Iterator[str]:
     """The API app, MCP mount included, on a real uvicorn."""
-    port = free_port()
-    env = {**os.environ, "KB_BUILD_DIR": str(real_build), "KB_WARM": "0"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.main:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("the server did not start")
+    with serve(real_build, warm=False) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.mark.anyio

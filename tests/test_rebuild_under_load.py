@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,15 +14,10 @@ import pytest
 from indexer.fingerprint import data_version
 
 from .test_loader import corpus_with
+from .webserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 MASKPARK = "incidents/cn/cn-incident-maskpark-2025.yaml"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def kb(*args: str) -> None:
@@ -37,39 +29,8 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     data = corpus_with(tmp_path, {})
     build = tmp_path / "build"
     kb("build", "--data", str(data), "--out", str(build), "--quiet")
-    port = free_port()
-    env = {**os.environ, "KB_BUILD_DIR": str(build)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.main:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("the server did not start")
+    with serve(build) as base:
         yield base, data, build
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def edit_alias(data: Path, alias: str) -> str:

@@ -31,10 +31,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(build_dir: Path, timeout: float = 90.0) -> Iterator[str]:
+def serve(build_dir: Path, timeout: float = 90.0, *, warm: bool = True) -> Iterator[str]:
     """``uvicorn api.main:app`` on a free local port over ``build_dir``; yields its base URL."""
     port = free_port()
-    env = {**os.environ, "KB_BUILD_DIR": str(build_dir), "KB_WARM": "1"}
+    env = {**os.environ, "KB_BUILD_DIR": str(build_dir), "KB_WARM": "1" if warm else "0"}
     command = [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port)]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
