@@ -13,18 +13,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
-import socket
 import statistics
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+
+from bench.serve_bench import process_tree, server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,23 +40,6 @@ LETTER = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def process_tree(pid: int) -> list[int]:
-    pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return pids
-    for child in children:
-        pids.extend(process_tree(int(child)))
-    return pids
-
-
 def peak_rss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -66,26 +48,6 @@ def peak_rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
-
-
-def start_server(build: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {**os.environ, "KB_BUILD_DIR": str(build.resolve())}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers), "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/v1/search?q=telegram", timeout=2).status_code == 200:
-                return process, base
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    process.terminate()
-    raise SystemExit("the server did not start")
 
 
 def request_mix(ids: list[str], provisions: list[tuple[str, str]]) -> list[tuple[str, str, dict | None]]:
@@ -222,8 +184,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--client", choices=("httpx", "wrk"), default="httpx", help="The load generator.")
     args = parser.parse_args()
-    process, base = start_server(args.build, args.workers)
-    try:
+    with server(args.build.resolve(), args.workers) as info:
+        base = info["base"]
         export = httpx.get(f"{base}/v1/export?format=jsonl", timeout=60).text.splitlines()
         records = [json.loads(line) for line in export]
         ids = [r["id"] for r in records]
@@ -236,14 +198,11 @@ def main() -> None:
             else:
                 result = asyncio.run(run_load(base, mix, clients, args.seconds))
             result["workers"] = args.workers
-            result["peak_rss_mb"] = {pid: round(peak_rss_mb(pid), 1) for pid in process_tree(process.pid)}
+            result["peak_rss_mb"] = {pid: round(peak_rss_mb(pid), 1) for pid in process_tree(info["pid"])}
             results.append(result)
             print(json.dumps(result, ensure_ascii=False))
         if args.out:
             args.out.write_text(json.dumps(results, indent=2), "utf-8")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 if __name__ == "__main__":

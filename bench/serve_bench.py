@@ -71,7 +71,7 @@ def server(build_dir: Path, workers: int, timeout: float = 180) -> Iterator[dict
     errors = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the server
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
     base = f"http://127.0.0.1:{port}"
-    info: dict[str, Any] = {"base": base, "workers": workers}
+    info: dict[str, Any] = {"base": base, "workers": workers, "pid": process.pid}
     try:
         deadline = started + timeout
         with httpx.Client(timeout=30) as client:

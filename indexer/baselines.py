@@ -1,4 +1,5 @@
-"""Two search systems a user might otherwise pick, built from the same documents as ours.
+"""Two search systems a user might otherwise pick, built from the same documents as ours
+(:func:`indexer.documents.documents`), for ``kb eval`` and the benchmark.
 
 - whoosh with its default ``StandardAnalyzer`` over the same fields (an OR query, the friendliest setting);
 - SQLite FTS5 with the ``trigram`` tokenizer over the same text (words of three characters or more).
@@ -8,15 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.analysis import StandardAnalyzer
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
 
-from indexer.documents import documents
 from indexer.schema import TEXT_FIELDS
-from kb.models import Record
 
 
 def _ranked(ids: list[str], limit: int) -> list[str]:
@@ -28,12 +28,12 @@ class WhooshDefault:
 
     name = "whoosh StandardAnalyzer"
 
-    def __init__(self, records: list[Record], directory: Path) -> None:
+    def __init__(self, docs: list[dict[str, Any]], directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         fields = {name: TEXT(analyzer=StandardAnalyzer(), field_boost=boost) for name, boost in TEXT_FIELDS.items()}
         self.index = whoosh_index.create_in(str(directory), Schema(record_id=ID(stored=True), **fields))
         writer = self.index.writer()
-        for doc in documents(records):
+        for doc in docs:
             writer.add_document(record_id=doc["record_id"], **{k: doc[k] for k in TEXT_FIELDS if doc.get(k)})
         writer.commit()
         self.parser = MultifieldParser(list(TEXT_FIELDS), self.index.schema, group=OrGroup.factory(0.9))
@@ -53,12 +53,10 @@ class Fts5Trigram:
 
     name = "SQLite FTS5 trigram"
 
-    def __init__(self, records: list[Record], path: Path) -> None:
+    def __init__(self, docs: list[dict[str, Any]], path: Path) -> None:
         self.db = sqlite3.connect(path, check_same_thread=False)
         self.db.execute("CREATE VIRTUAL TABLE docs USING fts5(record_id UNINDEXED, body, tokenize='trigram')")
-        rows = (
-            (doc["record_id"], "\n".join(str(doc[k]) for k in TEXT_FIELDS if doc.get(k))) for doc in documents(records)
-        )
+        rows = ((doc["record_id"], "\n".join(str(doc[k]) for k in TEXT_FIELDS if doc.get(k))) for doc in docs)
         self.db.executemany("INSERT INTO docs (record_id, body) VALUES (?, ?)", rows)
         self.db.commit()
 

@@ -17,6 +17,7 @@ import yaml
 
 from indexer.baselines import Fts5Trigram, WhooshDefault
 from indexer.build import build_kb
+from indexer.documents import documents
 from indexer.engine import Engine
 from indexer.search import SearchRequest
 from kb.loader import Corpus
@@ -141,12 +142,13 @@ def evaluate(corpus: Corpus, queries: list[EvalQuery], workdir: Path | None = No
         root = Path(workdir or tmp)
         build_kb(corpus, root / "ours")
         engine = Engine.open(root / "ours")
+        docs = list(documents(corpus.records))
         kinds = {r.id: r.kind for r in corpus.records}
         jurisdictions = {r.id: r.jurisdiction for r in corpus.records}
         systems: dict[str, SearchFn] = {
             "ours": our_search(engine),
-            WhooshDefault.name: baseline_search(WhooshDefault(corpus.records, root / "whoosh"), kinds, jurisdictions),
-            Fts5Trigram.name: baseline_search(Fts5Trigram(corpus.records, root / "fts5.sqlite"), kinds, jurisdictions),
+            WhooshDefault.name: baseline_search(WhooshDefault(docs, root / "whoosh"), kinds, jurisdictions),
+            Fts5Trigram.name: baseline_search(Fts5Trigram(docs, root / "fts5.sqlite"), kinds, jurisdictions),
         }
         return Evaluation(
             {name: [score(q, search(q.q, q.filters)) for q in queries] for name, search in systems.items()}
