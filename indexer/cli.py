@@ -95,22 +95,23 @@ def search(
     try:
         engine = Engine.open(build_dir)
         result = engine.search(
-            SearchRequest(q=query, jurisdictions=list(jurisdiction), kinds=list(kind), lang=lang, page_size=limit)
+            SearchRequest(
+                q=query, jurisdictions=[j.upper() for j in jurisdiction], kinds=list(kind), lang=lang, page_size=limit
+            )
         )
     except KBError as exc:
         click.echo(f"Error: {exc.message}", err=True)
         sys.exit(1)
     click.echo(f"{result.total} hit(s) for {query!r}")
-    rows = [
-        (str(i), h.id + (f" {h.provision}" if h.provision else ""), h.kind, h.jurisdiction, h.title)
+    header = ("#", "id", "kind", "jur")
+    cells = [
+        (str(i), h.id + (f" {h.provision}" if h.provision else ""), h.kind, h.jurisdiction)
         for i, h in enumerate(result.hits, 1)
     ]
-    if rows:
-        widths = [max(len(r[c]) for r in rows + [("#", "id", "kind", "jur", "title")]) for c in range(4)]
-        header = ("#", "id", "kind", "jur", "title")
-        click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)) + "  title")
-        for row in rows:
-            click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=False)) + "  " + row[4])
+    if cells:
+        widths = [max(len(value) for value in column) for column in zip(header, *cells, strict=True)]
+        for row, title in [(header, "title"), *zip(cells, (h.title for h in result.hits), strict=True)]:
+            click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) + "  " + title)
 
 
 @cli.command()
