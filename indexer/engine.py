@@ -274,10 +274,9 @@ class Tools:
     def provision(self, record: Record, number: str) -> Provision:
         if not isinstance(record, Law) or not PROVISION_NUMBER_RE.fullmatch(number):
             raise ProvisionNotFound(record.id, number[:40])
+        wanted = provision_key(number)
         for provision in record.provisions:
-            if number in (provision.number, provision_key(provision.number)) or provision_key(number) == provision_key(
-                provision.number
-            ):
+            if provision_key(provision.number) == wanted:
                 return provision
         raise ProvisionNotFound(record.id, number)
 
