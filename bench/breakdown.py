@@ -2,9 +2,9 @@
 
     .venv/bin/python -m bench.breakdown BUILD_DIR [--rounds 3]
 
-For the query mix it times: the full ``Engine.search``; the same without thesaurus expansion;
-compiling the query only; and whoosh searching the compiled query for the top 10 with facets
-and without (snippets are the rest).
+For the query mix it times: the full search (no result cache); the same without thesaurus
+expansion; compiling the queries only; and compiling plus scoring and ranking every match
+(facets, stored fields and snippets are the rest).
 """
 
 from __future__ import annotations
@@ -15,19 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from whoosh import sorting
-
 from bench.queries import QUERIES
 from bench.stats import latency_summary
 from indexer import search as search_module
 from indexer.engine import Engine
-
-FACETS = {
-    "jurisdiction": sorting.FieldFacet("jurisdiction", maptype=sorting.Count),
-    "kind": sorting.FieldFacet("kind", maptype=sorting.Count),
-    "topics": sorting.FieldFacet("topics", maptype=sorting.Count, allow_overlap=True),
-    "year": sorting.FieldFacet("year", maptype=sorting.Count),
-}
 
 
 def _time(func: Callable[[], Any], rounds: int) -> dict[str, float]:
@@ -42,41 +33,31 @@ def _time(func: Callable[[], Any], rounds: int) -> dict[str, float]:
 def breakdown(build_dir: Path, rounds: int) -> dict[str, dict[str, float]]:
     engine = Engine.open(build_dir)
     engine.warm()
-    build = engine.build()
-    searcher = build.searcher()
+    index = engine.build().search_index()
     requests = [q.request() for q in QUERIES]
-    for request in requests:
-        engine.search(request)
-
-    def compile_all() -> list[Any]:
-        return [
-            search_module.compile_request(searcher, build.analyzer, build.thesaurus, r, build.resolver)
-            for r in requests
-        ]
-
-    compiled = compile_all()
-
-    def whoosh(facets: bool) -> Callable[[], None]:
-        def run() -> None:
-            for query, filter_, _ in compiled:
-                searcher.search(query, filter=filter_, limit=10, groupedby=FACETS if facets else None, terms=facets)
-
-        return run
 
     def full() -> None:
         for request in requests:
-            engine.search(request)
+            search_module.run_search(index, request)
 
+    def compile_all() -> None:
+        for request in requests:
+            search_module.compile_request(index, request)
+
+    def rank_all() -> None:
+        for request in requests:
+            search_module.rank_request(index, request, request.page_size)
+
+    full()  # the postings and analyses a running server has cached
     out = {
-        "engine.search (whole mix)": _time(full, rounds),
+        "search (whole mix)": _time(full, rounds),
         "compile only": _time(compile_all, rounds),
-        "whoosh top 10 + facets": _time(whoosh(True), rounds),
-        "whoosh top 10, no facets": _time(whoosh(False), rounds),
+        "compile + score + rank": _time(rank_all, rounds),
     }
     original = search_module.QueryCompiler.expansion
     search_module.QueryCompiler.expansion = lambda self, parsed: None  # type: ignore[method-assign]
     try:
-        out["engine.search without thesaurus expansion"] = _time(full, rounds)
+        out["search without thesaurus expansion"] = _time(full, rounds)
     finally:
         search_module.QueryCompiler.expansion = original  # type: ignore[method-assign]
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -24,7 +25,15 @@ from whoosh.searching import Searcher
 
 from indexer.analysis import MultilingualAnalyzer
 from indexer.build import CURRENT, current_build, read_manifest
-from indexer.search import SearchRequest, SearchResult, matching_record_ids, resolution_data, run_search
+from indexer.index_arrays import IndexArrays
+from indexer.search import (
+    SearchIndex,
+    SearchRequest,
+    SearchResult,
+    matching_record_ids,
+    resolution_data,
+    run_search,
+)
 from indexer.thesaurus import Thesaurus
 from kb.citation_grammar import find_citations
 from kb.citation_resolver import KeyRow, Resolution, Resolver, Target
@@ -38,6 +47,7 @@ from kb.versions import version_as_of
 
 log = logging.getLogger(__name__)
 RESULT_CACHE_SIZE = 1024
+ANALYSIS_CACHE_SIZE = 16384
 
 
 class Build:
@@ -55,8 +65,15 @@ class Build:
         self._results: OrderedDict[str, SearchResult] = OrderedDict()
         self._results_lock = threading.Lock()
         topics = {row["id"]: _topic_terms(row) for row in self.query("SELECT id, label, terms FROM topics")}
-        self.thesaurus = Thesaurus(topics, lambda text: [t.text for t in self.analyzer(text, mode="query")])
+        self.thesaurus = Thesaurus(topics, self.analyse)
         self.resolver = Resolver(self._keys, self._provisions_of, self._laws_with_article)
+        self._arrays: IndexArrays | None = None
+        self._arrays_lock = threading.Lock()
+
+    @functools.lru_cache(maxsize=ANALYSIS_CACHE_SIZE)  # noqa: B019 - the build lives as long as the cache should
+    def analyse(self, text: str) -> tuple[str, ...]:
+        """The query-mode tokens of ``text`` (the same words recur in queries, thesaurus and cues)."""
+        return tuple(t.text for t in self.analyzer(text, mode="query"))
 
     def _keys(self, key: str) -> list[KeyRow]:
         rows = self.query(
@@ -86,7 +103,7 @@ class Build:
             if cached is not None:
                 self._results.move_to_end(key)
                 return copy.deepcopy(cached)
-        result = run_search(self.searcher(), self.analyzer, self.thesaurus, request, self.resolver)
+        result = run_search(self.search_index(), request)
         with self._results_lock:
             self._results[key] = result
             if len(self._results) > RESULT_CACHE_SIZE:
@@ -100,6 +117,17 @@ class Build:
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
         return conn
+
+    def arrays(self) -> IndexArrays:
+        """The index as arrays, read on first use and shared by all threads."""
+        with self._arrays_lock:
+            if self._arrays is None:
+                self._arrays = IndexArrays(self.index.searcher())
+            return self._arrays
+
+    def search_index(self) -> SearchIndex:
+        """What :func:`run_search` needs, with this thread's searcher."""
+        return SearchIndex(self.searcher(), self.arrays(), self.analyse, self.thesaurus, self.resolver)
 
     def searcher(self) -> Searcher:
         searcher = getattr(self._local, "searcher", None)
@@ -379,7 +407,7 @@ class Tools:
 
     def matching_ids(self, request: SearchRequest, limit: int = EXPORT_LIMIT) -> list[str]:
         build = self.engine.build()
-        return matching_record_ids(build.searcher(), build.analyzer, build.thesaurus, request, build.resolver, limit)
+        return matching_record_ids(build.search_index(), request, limit)
 
     def compare(self, topic: str, jurisdictions: list[str]) -> list[JurisdictionComparison]:
         build = self.engine.build()

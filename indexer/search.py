@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import query as Q
-from whoosh import sorting
-from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.searching import Searcher
 
 from indexer.analysis import normalize_text
+from indexer.index_arrays import IndexArrays
 from indexer.kind_cues import KIND_CUES
 from indexer.query import Group, Not, ParsedQuery, Phrase, Word, parse_query
 from indexer.schema import FIELD_PREFIXES, SEARCH_LANGUAGES, TEXT_FIELDS
+from indexer.scoring import BonusPhrase, QueryScorer, Ranked
 from indexer.snippets import plain_snippet, snippet
 from indexer.thesaurus import Thesaurus
 from kb.citation_grammar import find_citations
@@ -34,9 +35,11 @@ EXPANSION_BOOST = 0.3
 CITATION_SCORE = 1000.0
 EXACT_NAME_SCORE = 200.0
 KIND_CUE_SCORE = 15.0
-FACETS = ("jurisdiction", "kind", "topics", "year")
-# Fields of running text: where phrase bonuses and thesaurus expansions apply (not ids, not court names).
+# Fields of running text: where phrase bonuses apply (not ids, not court names).
 PROSE_FIELDS = {name: boost for name, boost in TEXT_FIELDS.items() if name not in ("identifiers", "court")}
+# Where thesaurus terms are looked for: bodies only, so that a record matching the typed words ranks
+# above one whose title merely holds the same concept in another language.
+EXPANSION_FIELDS = tuple(f"body_{lang}" for lang in SEARCH_LANGUAGES)
 
 
 @dataclass
@@ -115,14 +118,14 @@ def coordinated(clauses: list[Q.Query]) -> Q.Query:
 class QueryCompiler:
     """Turns a parsed query into a whoosh query over every text field, analysing like the index."""
 
-    def __init__(self, analyzer: CompositeAnalyzer, thesaurus: Thesaurus, searcher: Searcher) -> None:
-        self.analyzer = analyzer
+    def __init__(self, analyse: Callable[[str], tuple[str, ...]], thesaurus: Thesaurus, searcher: Searcher) -> None:
+        self._analyse = analyse
         self.thesaurus = thesaurus
         self.searcher = searcher
         self.info = Interpretation()
 
     def analyse(self, text: str) -> list[str]:
-        return [t.text for t in self.analyzer(text, mode="query")]
+        return list(self._analyse(text))
 
     def fields_for(self, prefix: str | None) -> dict[str, float]:
         if prefix is None:
@@ -144,7 +147,7 @@ class QueryCompiler:
             return self.tokens_query([*rest], fields, prefix=last)
         if len(terms) == 1:
             return self.token_query(terms[0], fields)
-        phrases = [Q.Phrase(name, terms, boost=boost * PHRASE_BONUS) for name, boost in fields.items()]
+        phrases = [BonusPhrase(name, terms, boost=boost * PHRASE_BONUS) for name, boost in fields.items()]
         return Q.Or([self.tokens_query(terms, fields), *phrases])
 
     def token_query(self, token: str, fields: dict[str, float]) -> Q.Query:
@@ -249,7 +252,7 @@ class QueryCompiler:
             tokens = self.analyse(f"{first.text} {second.text}")
             if len(tokens) >= 2:
                 phrases.extend(
-                    Q.Phrase(name, tokens, boost=boost * PHRASE_BONUS) for name, boost in PROSE_FIELDS.items()
+                    BonusPhrase(name, tokens, boost=boost * PHRASE_BONUS) for name, boost in PROSE_FIELDS.items()
                 )
         return Q.Or(phrases) if phrases else None
 
@@ -260,7 +263,8 @@ class QueryCompiler:
         return Q.AndNot(positive, Q.Or(negatives))
 
     def expansion(self, parsed: ParsedQuery) -> Q.Query | None:
-        """Thesaurus terms in every language for the concepts the query names, weighted low."""
+        """Thesaurus terms in every language for the concepts the query names, weighted low (a term of
+        several words matches where all its words are in one field)."""
         typed = " ".join(w.text for w in parsed.positive_words() if w.field is None)
         clauses: list[Q.Query] = []
         for topic in self.thesaurus.topics_in(typed):
@@ -268,9 +272,9 @@ class QueryCompiler:
             self.info.expansions[topic] = terms
             for term in terms:
                 tokens = self.analyse(term)
-                for name in PROSE_FIELDS:
+                for name in EXPANSION_FIELDS:
                     clauses.append(
-                        Q.Phrase(name, tokens, boost=EXPANSION_BOOST)
+                        Q.And([Q.Term(name, token) for token in tokens], boost=EXPANSION_BOOST)
                         if len(tokens) > 1
                         else Q.Term(name, tokens[0], boost=EXPANSION_BOOST)
                     )
@@ -332,7 +336,7 @@ def _title_in(payload: dict[str, Any], lang: str, fallback: str) -> tuple[str, s
     return "", lang
 
 
-def _snippet(hit: Any, lang: str, typed: frozenset[str], searched: frozenset[str]) -> str:
+def _snippet(hit: dict[str, Any], lang: str, typed: frozenset[str], searched: frozenset[str]) -> str:
     """A window of the body in ``lang`` (falling back to English, then any language) with the typed
     words marked, or failing those the other terms searched (expansions, near spellings)."""
     order = [lang] + [other for other in ("en", *SEARCH_LANGUAGES) if other != lang]
@@ -373,20 +377,25 @@ def citation_query(text: str, resolver: Resolver, info: Interpretation) -> Q.Que
     return Q.Or(clauses) if clauses else None
 
 
-def compile_request(
-    searcher: Searcher,
-    analyzer: CompositeAnalyzer,
-    thesaurus: Thesaurus,
-    request: SearchRequest,
-    resolver: Resolver | None = None,
-) -> tuple[Q.Query, Q.Query | None, Interpretation]:
+@dataclass(frozen=True)
+class SearchIndex:
+    """What a search reads: this thread's searcher, the build's arrays, the analysis and the resolver."""
+
+    searcher: Searcher
+    arrays: IndexArrays
+    analyse: Callable[[str], tuple[str, ...]]
+    thesaurus: Thesaurus
+    resolver: Resolver | None = None
+
+
+def compile_request(index: SearchIndex, request: SearchRequest) -> tuple[Q.Query, Q.Query | None, Interpretation]:
     """The whoosh query and filter for ``request``, and how the query was understood."""
     text = normalize_text(request.q)[:MAX_QUERY_LENGTH]
     parsed = parse_query(text)
-    compiler = QueryCompiler(analyzer, thesaurus, searcher)
+    compiler = QueryCompiler(index.analyse, index.thesaurus, index.searcher)
     compiled = compiler.compile(parsed) if text.strip() else Q.Every()
     info = compiler.info
-    cited = citation_query(text, resolver, info) if resolver and text.strip() else None
+    cited = citation_query(text, index.resolver, info) if index.resolver and text.strip() else None
     if cited is not None:
         compiled = Q.Or([compiled, cited]) if compiled is not None else cited
     exact = normalize_key(text) if text.strip() and not parsed.reinterpreted else ""
@@ -398,76 +407,56 @@ def compile_request(
     return compiled, filter_query(request), info
 
 
-def matching_record_ids(
-    searcher: Searcher,
-    analyzer: CompositeAnalyzer,
-    thesaurus: Thesaurus,
-    request: SearchRequest,
-    resolver: Resolver | None,
-    limit: int,
-) -> list[str]:
+def rank_request(index: SearchIndex, request: SearchRequest, window: int) -> tuple[Ranked, Q.Query, Interpretation]:
+    """Every document matching ``request`` in order, the compiled query, and how it was understood."""
+    compiled, filter_, info = compile_request(index, request)
+    scorer = QueryScorer(index.arrays, index.searcher)
+    allowed = scorer.matches(filter_) if filter_ is not None else None
+    ranked = scorer.rank(compiled, allowed, window, by_date=request.sort == "date")
+    return ranked, compiled, info
+
+
+def matching_record_ids(index: SearchIndex, request: SearchRequest, limit: int) -> list[str]:
     """Record ids matching ``request`` in rank order (a provision hit counts for its law), at most ``limit``."""
-    query, filter_, _ = compile_request(searcher, analyzer, thesaurus, request, resolver)
-    sortedby = None if request.sort == "relevance" else "date"
-    results = searcher.search(query, filter=filter_, limit=None, sortedby=sortedby, reverse=request.sort == "date")
+    ranked, _, _ = rank_request(index, request, MAX_PAGE_SIZE)
     ids: dict[str, None] = {}
-    for hit in results:
-        ids.setdefault(hit["record_id"], None)
+    for doc in ranked.docs.tolist():
+        ids.setdefault(index.searcher.stored_fields(doc)["record_id"], None)
         if len(ids) >= limit:
             break
     return list(ids)
 
 
-def run_search(
-    searcher: Searcher,
-    analyzer: CompositeAnalyzer,
-    thesaurus: Thesaurus,
-    request: SearchRequest,
-    resolver: Resolver | None = None,
-) -> SearchResult:
+def run_search(index: SearchIndex, request: SearchRequest) -> SearchResult:
     """Search the index; every hit, facet and explanation comes back as plain data."""
-    compiled, filter_, info = compile_request(searcher, analyzer, thesaurus, request, resolver)
     page_size = max(1, min(request.page_size, MAX_PAGE_SIZE))
     page = max(1, request.page)
     window = min(page * page_size, MAX_RESULT_WINDOW)
-    facets = {
-        "jurisdiction": sorting.FieldFacet("jurisdiction", maptype=sorting.Count),
-        "kind": sorting.FieldFacet("kind", maptype=sorting.Count),
-        "topics": sorting.FieldFacet("topics", maptype=sorting.Count, allow_overlap=True),
-        "year": sorting.FieldFacet("year", maptype=sorting.Count),
-    }
-    sortedby = None if request.sort == "relevance" else "date"
-    results = searcher.search(
-        compiled,
-        filter=filter_,
-        limit=window,
-        groupedby=facets,
-        sortedby=sortedby,
-        reverse=request.sort == "date",
-    )
+    ranked, compiled, info = rank_request(index, request, window)
     searched = frozenset(text for name, text in compiled.iter_all_terms() if name.startswith(("body_", "title_")))
     typed = frozenset(info.tokens) | frozenset(t for near in info.corrections.values() for t in near)
-    total = len(results)
+    total = len(ranked.docs)
     start = (page - 1) * page_size
+    end = min(start + page_size, window)
     hits = []
-    for hit in list(results)[start : start + page_size]:
-        payload = hit.get("payload") or {}
+    for doc, score in zip(ranked.docs[start:end].tolist(), ranked.scores[start:end].tolist(), strict=True):
+        stored = index.searcher.stored_fields(doc)
+        payload = stored.get("payload") or {}
         title, title_lang = _title_in(payload, request.lang, "en")
-        score = hit.score if hit.score is not None and math.isfinite(hit.score) else 0.0
         hits.append(
             SearchHit(
-                id=hit["record_id"],
-                provision=hit.get("provision"),
-                kind=hit["kind"],
-                jurisdiction=hit["jurisdiction"],
+                id=stored["record_id"],
+                provision=stored.get("provision"),
+                kind=stored["kind"],
+                jurisdiction=stored["jurisdiction"],
                 title=title,
                 title_lang=title_lang,
-                snippet=_snippet(hit, request.lang, typed, searched),
+                snippet=_snippet(stored, request.lang, typed, searched),
                 dates=payload.get("dates", []),
-                score=round(score, 4),
+                score=round(score, 4) if math.isfinite(score) else 0.0,
                 citation=payload.get("citation", ""),
-                verification=hit.get("verification", ""),
-                topics=[t for t in (hit.get("topics") or "").split(",") if t],
+                verification=stored.get("verification", ""),
+                topics=[t for t in (stored.get("topics") or "").split(",") if t],
             )
         )
     if start >= total and total:
@@ -475,8 +464,8 @@ def run_search(
     if total > MAX_RESULT_WINDOW and window == MAX_RESULT_WINDOW and start + page_size > MAX_RESULT_WINDOW:
         info.notes.append(f"only the first {MAX_RESULT_WINDOW} results can be paged through; refine the query")
     facet_counts = {
-        name: {str(k): int(v) for k, v in sorted(results.groups(name).items(), key=lambda kv: (-kv[1], str(kv[0])))}
-        for name in FACETS
+        name: dict(sorted(facet.counts(ranked.mask).items(), key=lambda kv: (-kv[1], kv[0])))
+        for name, facet in index.arrays.facets.items()
     }
     return SearchResult(
         total=total,

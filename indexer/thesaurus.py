@@ -8,7 +8,7 @@ from collections.abc import Callable
 class Thesaurus:
     """Topic id -> terms in every language, matched on analysed tokens (so 딥페이크를 finds 딥페이크)."""
 
-    def __init__(self, topics: dict[str, list[str]], analyse: Callable[[str], list[str]]) -> None:
+    def __init__(self, topics: dict[str, list[str]], analyse: Callable[[str], tuple[str, ...]]) -> None:
         self.analyse = analyse
         self.terms = topics
         self._patterns: list[tuple[tuple[str, ...], str]] = []

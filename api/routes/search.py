@@ -34,7 +34,6 @@ def search(
         hits.append({**asdict(hit), "url": url})
     facets = dict(result.facets)
     facets["topic"] = facets.pop("topics")
-    facets["year"] = {k: v for k, v in facets["year"].items() if k != "None"}
     return SearchResponse(
         query=request.q,
         total=result.total,

@@ -1,0 +1,283 @@
+"""Score a whoosh query tree with array operations, giving the scores whoosh itself would give.
+
+Each node becomes a :class:`Scored`: the documents it matches and their scores, either as a list of
+documents (a term's postings) or as whole-index arrays (what combines several). Terms are scored
+with whoosh's BM25F over their decoded postings; ``Or`` adds its children's scores, ``And`` adds
+them where all match, ``DisjunctionMax`` keeps the highest, ``AndMaybe`` adds the optional part
+where the required part matches, ``AndNot`` removes, ``ConstantScoreQuery`` gives its constant.
+
+Two places where whoosh 2.7's matchers are wrong and this module is not: ``DisjunctionMax`` there
+may take a sub-query's score from another document, and ``AndNot`` can let an excluded document
+through. Everywhere else the scores are whoosh's (``tests/test_scoring.py`` compares them).
+
+A phrase (words one after another: the compiler makes no phrases with slop) is checked on the
+word positions of the documents holding all its words; a :class:`BonusPhrase` (extra score for
+words typed together, never a condition for matching) is checked only for the leading
+candidates, after everything else has ranked them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as Q
+from whoosh.searching import Searcher
+
+from indexer.index_arrays import IndexArrays
+
+# Candidates whose phrase bonuses are computed, beyond the ones the page shows.
+BONUS_POOL = 50
+BM25_B = 0.75
+BM25_K1 = 1.2
+
+
+class BonusPhrase(Q.Phrase):
+    """A phrase that adds to the score of documents that match anyway (whoosh scores it as a Phrase)."""
+
+
+@dataclass
+class Scored:
+    """Matching documents and scores: sparse (``docs``, ``values``) or dense (``mask``, ``scores``)."""
+
+    docs: np.ndarray | None = None
+    values: np.ndarray | None = None
+    mask: np.ndarray | None = None
+    scores: np.ndarray | None = None
+
+    def dense(self, size: int) -> Scored:
+        if self.mask is not None:
+            return self
+        mask = np.zeros(size, dtype=bool)
+        scores = np.zeros(size)
+        mask[self.docs] = True
+        scores[self.docs] = self.values
+        return Scored(mask=mask, scores=scores)
+
+    def add_to(self, mask: np.ndarray, scores: np.ndarray) -> None:
+        """Add these matches and scores into whole-index arrays."""
+        if self.mask is None:
+            mask[self.docs] = True
+            scores[self.docs] += self.values
+        else:
+            mask |= self.mask
+            scores += self.scores
+
+
+@dataclass
+class Ranked:
+    """Every matching document, best first (the scores are those of ``docs``)."""
+
+    mask: np.ndarray
+    docs: np.ndarray
+    scores: np.ndarray
+
+
+def _sparse(docs: np.ndarray, values: np.ndarray) -> Scored:
+    return Scored(docs=docs, values=values)
+
+
+NOTHING = _sparse(np.zeros(0, dtype=np.int64), np.zeros(0))
+
+
+class QueryScorer:
+    """Scores queries over one build's :class:`IndexArrays`, with ``searcher`` for phrase positions."""
+
+    def __init__(self, arrays: IndexArrays, searcher: Searcher) -> None:
+        self.arrays = arrays
+        self.searcher = searcher
+        self.size = arrays.doc_count
+        self.bonus_docs: np.ndarray | None = None  # where BonusPhrase nodes are scored (None: nowhere)
+        self._memo: dict[int, Scored] = {}  # per scoring pass: a clause shared by two parents is scored once
+        self._terms: dict[tuple[str, str], Scored] = {}
+
+    def score(self, node: Q.Query) -> Scored:
+        """The documents ``node`` matches and their scores."""
+        key = id(node)
+        if key not in self._memo:
+            self._memo[key] = self._score(node)
+        return self._memo[key]
+
+    def _score(self, node: Q.Query) -> Scored:
+        if isinstance(node, Q.Term):
+            return self.term(node)
+        if isinstance(node, BonusPhrase):
+            return self.phrase(node, self.bonus_docs) if self.bonus_docs is not None else NOTHING
+        if isinstance(node, Q.Phrase):
+            return self.phrase(node, None)
+        if isinstance(node, Q.ConstantScoreQuery):
+            inner = self.score(node.child).dense(self.size)
+            return Scored(mask=inner.mask, scores=np.where(inner.mask, node.score, 0.0))
+        if isinstance(node, Q.Every):
+            return Scored(mask=np.ones(self.size, dtype=bool), scores=np.full(self.size, node.boost))
+        if isinstance(node, Q.DateRange):
+            mask = self.arrays.date_between(node.startdate, node.enddate)
+            return Scored(mask=mask, scores=mask * node.boost)
+        if isinstance(node, Q.AndNot):
+            positive = self.score(node.a).dense(self.size)
+            negative = self.score(node.b).dense(self.size)
+            mask = positive.mask & ~negative.mask
+            return Scored(mask=mask, scores=np.where(mask, positive.scores, 0.0) * node.boost)
+        if isinstance(node, Q.AndMaybe):
+            required = self.score(node.a).dense(self.size)
+            optional = self.score(node.b).dense(self.size)
+            total = required.scores + np.where(required.mask, optional.scores, 0.0)
+            return Scored(mask=required.mask, scores=total * node.boost)
+        if isinstance(node, Q.DisjunctionMax):
+            return self.disjunction_max(node)
+        if isinstance(node, Q.And):
+            return self.conjunction(node)
+        if isinstance(node, Q.Or):
+            return self.disjunction(node)
+        if isinstance(node, type(Q.NullQuery)):
+            return NOTHING
+        raise TypeError(f"cannot score a {type(node).__name__} query")
+
+    def term(self, node: Q.Term) -> Scored:
+        found = self.term_scores(node.fieldname, node.text)
+        return _sparse(found.docs, found.values * node.boost) if len(found.docs) else NOTHING
+
+    def term_scores(self, fieldname: str, text: str) -> Scored:
+        """BM25F of ``text`` in ``fieldname`` for every document holding it (sparse, unboosted)."""
+        key = (fieldname, text)
+        if key in self._terms:
+            return self._terms[key]
+        if fieldname not in self.arrays.schema:
+            return NOTHING
+        postings = self.arrays.postings(fieldname, text)
+        if not len(postings.docs):
+            found = NOTHING
+        elif fieldname in self.arrays.lengths:
+            tf = postings.weights
+            length = self.arrays.lengths[fieldname][postings.docs]
+            norm = BM25_K1 * ((1 - BM25_B) + BM25_B * length / self.arrays.average_length[fieldname])
+            found = _sparse(postings.docs, self.arrays.idf(len(postings.docs)) * (tf * (BM25_K1 + 1)) / (tf + norm))
+        else:  # not scorable: whoosh scores the weight
+            found = _sparse(postings.docs, postings.weights)
+        self._terms[key] = found
+        return found
+
+    def disjunction(self, node: Q.Or) -> Scored:
+        parts = [self.score(child) for child in node.subqueries]
+        sparse = [p for p in parts if p.mask is None]
+        if len(parts) == len(sparse) and sum(len(p.docs) > 0 for p in sparse) <= 1:
+            best = max(sparse, key=lambda p: len(p.docs), default=NOTHING)
+            return _sparse(best.docs, best.values * node.boost)
+        mask = np.zeros(self.size, dtype=bool)
+        scores = np.zeros(self.size)
+        for part in parts:
+            part.add_to(mask, scores)
+        return Scored(mask=mask, scores=scores * node.boost)
+
+    def conjunction(self, node: Q.And) -> Scored:
+        parts = [self.score(child) for child in node.subqueries]
+        if not parts or any(p.mask is None and not len(p.docs) for p in parts):
+            return NOTHING
+        if all(p.mask is None for p in parts):
+            docs = parts[0].docs
+            for part in parts[1:]:
+                docs = np.intersect1d(docs, part.docs, assume_unique=True)
+            values = np.sum([p.values[np.searchsorted(p.docs, docs)] for p in parts], axis=0)
+            return _sparse(docs, values * node.boost)
+        count = np.zeros(self.size, dtype=np.int32)
+        scores = np.zeros(self.size)
+        for part in parts:
+            if part.mask is None:
+                count[part.docs] += 1
+                scores[part.docs] += part.values
+            else:
+                count += part.mask
+                scores += part.scores
+        mask = count == len(parts)
+        return Scored(mask=mask, scores=np.where(mask, scores, 0.0) * node.boost)
+
+    def disjunction_max(self, node: Q.DisjunctionMax) -> Scored:
+        mask = np.zeros(self.size, dtype=bool)
+        best = np.zeros(self.size)
+        total = np.zeros(self.size)
+        for child in node.subqueries:
+            part = self.score(child)
+            if part.mask is None:
+                mask[part.docs] = True
+                best[part.docs] = np.maximum(best[part.docs], part.values)
+                total[part.docs] += part.values
+            else:
+                mask |= part.mask
+                np.maximum(best, part.scores, out=best)
+                total += part.scores
+        return Scored(mask=mask, scores=(best + node.tiebreak * (total - best)) * node.boost)
+
+    def phrase(self, node: Q.Phrase, within: np.ndarray | None) -> Scored:
+        """Documents (among ``within``, if given) holding the words one after another. As in whoosh,
+        a phrase scores the sum of its words' scores."""
+        words = list(node.words)
+        if not words or node.fieldname not in self.arrays.schema:
+            return NOTHING
+        terms = [self.term_scores(node.fieldname, word) for word in words]
+        candidates = within
+        for term in terms:
+            candidates = term.docs if candidates is None else np.intersect1d(candidates, term.docs, assume_unique=True)
+        if candidates is None or not len(candidates):
+            return NOTHING
+        where = [np.searchsorted(term.docs, candidates) for term in terms]
+        tables = [self.arrays.positions(node.fieldname, word) for word in words]
+        found = []
+        for column in range(len(candidates)):
+            starts = set(tables[0].of(int(where[0][column])))
+            for offset in range(1, len(words)):
+                held = set(tables[offset].of(int(where[offset][column])))
+                starts = {p for p in starts if p + offset in held}
+                if not starts:
+                    break
+            if starts:
+                found.append(column)
+        if not found:
+            return NOTHING
+        picked = np.array(found)
+        total = np.sum([term.values[where[i][picked]] for i, term in enumerate(terms)], axis=0)
+        return _sparse(candidates[picked], total * node.boost)
+
+    def _pass(self, query: Q.Query, bonus_docs: np.ndarray | None) -> Scored:
+        self.bonus_docs = bonus_docs
+        try:
+            return self.score(query).dense(self.size)
+        finally:
+            self.bonus_docs = None
+
+    def rank(self, query: Q.Query, allowed: np.ndarray | None, window: int, by_date: bool) -> Ranked:
+        """Documents matching ``query`` (and ``allowed``), best first; phrase bonuses settle the first
+        ``window`` + :data:`BONUS_POOL`. With ``by_date``, newest first and no bonuses needed."""
+        self._memo = {}
+        scored = self._pass(query, None)
+        mask = scored.mask if allowed is None else scored.mask & allowed
+        docs = np.flatnonzero(mask)
+        if by_date:
+            order = np.lexsort((docs, -self.arrays.dates[docs].astype(np.float64)))
+            return Ranked(mask, docs[order], scored.scores[docs][order])
+        docs = docs[np.lexsort((docs, -scored.scores[docs]))]
+        scores = scored.scores[docs]
+        with_bonus = _holding_bonus_phrases(query)
+        if with_bonus:
+            for key in with_bonus:  # score again only what a phrase bonus can change
+                self._memo.pop(key, None)
+            head = np.sort(docs[: window + BONUS_POOL])
+            rescored = self._pass(query, head).scores[head]
+            order = np.lexsort((head, -rescored))
+            docs = np.concatenate([head[order], docs[len(head) :]])
+            scores = np.concatenate([rescored[order], scores[len(head) :]])
+        return Ranked(mask, docs, scores)
+
+    def matches(self, query: Q.Query) -> np.ndarray:
+        """The documents ``query`` matches, as a mask (for filters)."""
+        self._memo = {}
+        return self._pass(query, None).mask
+
+
+def _holding_bonus_phrases(node: Q.Query) -> set[int]:
+    """The ids of ``node`` and its descendants that are or contain a :class:`BonusPhrase`."""
+    found: set[int] = set()
+    for child in node.children():
+        found |= _holding_bonus_phrases(child)
+    if found or isinstance(node, BonusPhrase):
+        found.add(id(node))
+    return found
