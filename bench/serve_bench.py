@@ -1,10 +1,10 @@
-"""The real server (uvicorn on 127.0.0.1, as ``kb serve`` runs it): start time, RSS, latency, throughput."""
+"""The real server (``kb serve``: uvicorn on 127.0.0.1): start time, RSS, latency, throughput."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
-import os
+import shutil
 import socket
 import subprocess
 import tempfile
@@ -18,9 +18,10 @@ import httpx
 
 from bench.queries import QUERIES
 from bench.stats import latency_summary
+from bench.wrk import run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
-UVICORN = ROOT / ".venv" / "bin" / "uvicorn"
+KB = ROOT / ".venv" / "bin" / "kb"
 FIRST_QUERY = "/v1/search?q=%ED%85%94%EB%A0%88%EA%B7%B8%EB%9E%A8"  # 텔레그램
 
 
@@ -63,13 +64,20 @@ def rss_mb(pid: int) -> float:
 def server(build_dir: Path, workers: int, timeout: float = 180) -> Iterator[dict[str, Any]]:
     """Start uvicorn over ``build_dir``; yield its base URL, start time and the RSS of each process."""
     port = free_port()
-    env = {**os.environ, "KB_BUILD_DIR": str(build_dir)}
-    command = [str(UVICORN), "api.main:app", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    if workers > 1:
-        command += ["--workers", str(workers)]
+    command = [
+        str(KB),
+        "serve",
+        "--build",
+        str(build_dir),
+        "--no-build",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
     started = time.perf_counter()
     errors = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the server
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
     base = f"http://127.0.0.1:{port}"
     info: dict[str, Any] = {"base": base, "workers": workers, "pid": process.pid}
     try:
@@ -138,8 +146,16 @@ async def _load(base: str, concurrency: int, seconds: float) -> dict[str, Any]:
 
 
 def load_test(base: str, concurrency: int, seconds: float) -> dict[str, Any]:
-    """``concurrency`` clients looping over the query mix for ``seconds``: rate, errors, latency percentiles."""
-    return asyncio.run(_load(base, concurrency, seconds))
+    """``concurrency`` clients looping over the query mix for ``seconds``: rate, errors, latency percentiles.
+
+    wrk drives the load where it is installed (``apt-get install wrk``): a Python client on the same
+    two cores would use as much CPU as the server and measure itself. Otherwise httpx does.
+    """
+    if shutil.which("wrk"):
+        result = run_wrk(base, [("GET", q.url(), None) for q in QUERIES], concurrency, seconds)
+        errors = sum(result["errors"].values()) + (1 if result["socket_errors"] else 0)
+        return {**result, "client": "wrk", "requests_per_s": result["rps"], "errors": errors}
+    return {**asyncio.run(_load(base, concurrency, seconds)), "client": "httpx"}
 
 
 def serve_repeat(build_dir: Path, workers: int, concurrencies: list[int], seconds: float) -> dict[str, Any]:

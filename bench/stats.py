@@ -18,11 +18,12 @@ def percentile(samples: Sequence[float], q: float) -> float:
 
 
 def latency_summary(seconds: Sequence[float]) -> dict[str, float]:
-    """p50 / p95 / p99 / mean in milliseconds, and the number of samples."""
+    """p50 / p90 / p95 / p99 / mean in milliseconds, and the number of samples."""
     ms = [s * 1000 for s in seconds]
     return {
         "n": len(ms),
         "p50_ms": round(percentile(ms, 50), 3),
+        "p90_ms": round(percentile(ms, 90), 3),
         "p95_ms": round(percentile(ms, 95), 3),
         "p99_ms": round(percentile(ms, 99), 3),
         "mean_ms": round(statistics.fmean(ms), 3) if ms else 0.0,

@@ -121,17 +121,20 @@ def search(
 @click.option("--port", default=8000, show_default=True)
 @click.option("--workers", default=1, show_default=True)
 @click.option("--rebuild", is_flag=True, help="Rebuild even if the build is current.")
-def serve(data_dir: Path, build_dir: Path, host: str, port: int, workers: int, rebuild: bool) -> None:
+@click.option("--no-build", is_flag=True, help="Serve the published build as it is, without looking at DATA.")
+def serve(data_dir: Path, build_dir: Path, host: str, port: int, workers: int, rebuild: bool, no_build: bool) -> None:
     """Build if the data changed (or no build exists), then serve the API and web page."""
     import os
 
-    import uvicorn
-
+    from api import serving as api_serving
     from indexer.build import build_kb, current_build_version
     from indexer.fingerprint import data_version
 
     serving = current_build_version(build_dir)
-    if rebuild or serving != data_version(data_dir):
+    if no_build and serving is None:
+        click.echo(f"No build to serve in {build_dir}; run `kb build`.", err=True)
+        sys.exit(1)
+    if not no_build and (rebuild or serving != data_version(data_dir)):
         try:
             corpus = load_corpus(data_dir)
         except DataError as exc:
@@ -145,7 +148,7 @@ def serve(data_dir: Path, build_dir: Path, host: str, port: int, workers: int, r
             info = build_kb(corpus, build_dir, progress=True)
             click.echo(f"Built {info.records} records in {info.seconds:.1f} s.")
     os.environ["KB_BUILD_DIR"] = str(build_dir.resolve())
-    uvicorn.run("api.main:app", host=host, port=port, workers=workers, log_level="info")
+    api_serving.run(host, port, workers)
 
 
 @cli.command(name="eval")

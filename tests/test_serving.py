@@ -1,0 +1,94 @@
+"""``kb serve``: several uvicorn workers over one read-only build, on a socket that keeps TCP_NODELAY."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from api.serving import TcpConfig
+from bench.serve_bench import process_tree
+
+from .webserver import ROOT, free_port
+
+KB = Path(sys.executable).parent / "kb"
+
+
+def test_accepted_connections_get_tcp_nodelay() -> None:
+    """The listening socket several workers share is TCP, so asyncio turns Nagle off per connection."""
+    listener = TcpConfig("api.main:app", host="127.0.0.1", port=0).bind_socket()
+    assert listener.proto == socket.IPPROTO_TCP
+    seen: list[int] = []
+
+    class Probe(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            sock = transport.get_extra_info("socket")
+            seen.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            transport.close()
+
+    async def accept_one() -> None:
+        server = await asyncio.get_running_loop().create_server(Probe, sock=listener)
+        port = listener.getsockname()[1]
+        _, writer = await asyncio.open_connection("127.0.0.1", port)
+        for _ in range(100):
+            if seen:
+                break
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(accept_one())
+    assert seen == [1]
+
+
+def _get(url: str) -> dict[str, object]:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.status == 200
+        return dict(json.loads(response.read()))
+
+
+def test_two_workers_serve_the_same_build(mini_build: Path) -> None:
+    port = free_port()
+    command = [str(KB), "serve", "--build", str(mini_build), "--no-build", "--port", str(port), "--workers", "2"]
+    errors = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                errors.seek(0)
+                raise AssertionError(f"the server exited: {errors.read().decode()[-2000:]}")
+            try:
+                _get(f"{base}/v1/health")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.3)
+        assert len(process_tree(process.pid)) >= 3  # the supervisor and its two workers
+        versions = {str(_get(f"{base}/v1/version")["data_version"]) for _ in range(12)}
+        totals = {int(str(_get(f"{base}/v1/search?q=deepfake")["total"])) for _ in range(12)}
+        assert len(versions) == 1 and len(totals) == 1 and totals != {0}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        errors.close()
+
+
+def test_no_build_refuses_an_empty_build_directory(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(KB), "serve", "--build", str(tmp_path), "--no-build"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "No build to serve" in result.stderr
