@@ -46,7 +46,8 @@ def main() -> None:
         ("history_s", "history_rows"),
         ("store_s", "write_store"),
         ("index_s", "_write_index"),
-        ("analysis_prime_s", "prime_korean"),
+        ("analysis_prime_s", "prime_korean"),  # in this process only: not when two processes index
+        ("index_processes_s", "_index_in_processes"),
     ):
         setattr(build_module, attr, _timed(name, getattr(build_module, attr)))
     info = build_module.build_kb(corpus, args.out)

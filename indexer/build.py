@@ -15,18 +15,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import os
 import shutil
 import time
 import uuid
+from bisect import bisect_left
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 import click
 from whoosh import index as whoosh_index
+from whoosh.writing import SegmentWriter
 
 from indexer.analysis import korean_segments, prime_korean
-from indexer.analysis.korean import load_korean_cache, save_korean_cache
+from indexer.analysis.korean import korean_cache_part, load_korean_cache, save_korean_cache, write_korean_cache
 from indexer.analysis.normalize import normalize_with_offsets
 from indexer.datasette_metadata import write_datasette_metadata
 from indexer.documents import documents
@@ -47,6 +55,10 @@ KEEP_BUILDS = 3
 BATCH_DOCS = 2000
 # Korean analyses kept between builds (keyed by text), so a rebuild sends only new text to Kiwi.
 KOREAN_CACHE = Path("cache") / "ko-morphemes.pickle"
+# whoosh indexes in pure Python, on one core: from this many documents on, two processes each index half of them
+# into a segment of their own (below it, starting the processes costs more than it saves).
+PARALLEL_MIN_DOCS = 4000
+WRITER_MB = 256
 
 
 @dataclass(frozen=True)
@@ -96,29 +108,82 @@ def _korean_texts(doc: dict[str, object]) -> list[str]:
     ]
 
 
+def _index_batches(writer: SegmentWriter, docs: list[dict[str, Any]], done: Callable[[int], object]) -> list[str]:
+    """Add ``docs`` to ``writer``, each batch's Korean text analysed first in one Kiwi call; the Korean texts."""
+    korean: list[str] = []
+    for first in range(0, len(docs), BATCH_DOCS):
+        batch = docs[first : first + BATCH_DOCS]
+        texts = [seg for doc in batch for seg in _korean_texts(doc)]
+        korean.extend(texts)
+        prime_korean(texts)
+        for doc in batch:
+            writer.add_document(**doc)
+        done(len(batch))
+    return korean
+
+
+def _index_part(index_dir: Path, docs: list[dict[str, Any]], cache_file: Path | None) -> tuple[Any, bytes]:
+    """Run in a process of its own: index ``docs`` into a new segment of the index whose lock the parent holds.
+
+    Returns the finished segment, for the parent to commit, and the Korean analyses, a part of the cache file.
+    Uses whoosh's multiprocessing-writer internals (``_lk=False``, ``_finalize_segment``) as ``MpWriter`` does.
+    """
+    if cache_file is not None:
+        load_korean_cache(cache_file)
+    writer = SegmentWriter(whoosh_index.open_dir(str(index_dir)), _lk=False, limitmb=WRITER_MB)
+    korean = _index_batches(writer, docs, lambda _count: None)
+    return writer._finalize_segment(), korean_cache_part(korean)
+
+
+def _parts(docs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """``docs`` cut in two parts of about the same amount of text, or left whole when there are few."""
+    if len(docs) < PARALLEL_MIN_DOCS:
+        return [docs]
+    text = list(accumulate(sum(len(v) for v in doc.values() if isinstance(v, str)) for doc in docs))
+    count = bisect_left(text, text[-1] / 2) + 1
+    return [docs[:count], docs[count:]]
+
+
+def _index_here(
+    writer: SegmentWriter, docs: list[dict[str, Any]], cache_file: Path | None, done: Callable[[int], object]
+) -> None:
+    """Index ``docs`` in this process, reusing and then saving the Korean analyses of ``cache_file``."""
+    if cache_file is not None:
+        load_korean_cache(cache_file)
+    korean = _index_batches(writer, docs, done)
+    if cache_file is not None:
+        with suppress(OSError):  # the cache only saves time; a build never fails for it
+            save_korean_cache(cache_file, korean)  # all still in memory (below korean.CACHE_SIZE)
+
+
+def _index_in_processes(path: Path, parts: list[list[dict[str, Any]]], cache_file: Path | None) -> list[Any]:
+    """Index each part in a process of its own; the segments, in the order of the parts.
+
+    The processes are spawned, not forked: Kiwi keeps worker threads, and a fork of a threaded process can hang.
+    """
+    with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = [future.result() for future in [pool.submit(_index_part, path, p, cache_file) for p in parts]]
+    if cache_file is not None:
+        with suppress(OSError):
+            write_korean_cache(cache_file, [analyses for _segment, analyses in results])
+    return [segment for segment, _analyses in results]
+
+
 def _write_index(corpus: Corpus, path: Path, progress: bool, cache_file: Path | None = None) -> None:
     path.mkdir()
     ix = whoosh_index.create_in(str(path), build_schema())
     docs = list(documents(corpus.records))
-    if cache_file is not None:
-        load_korean_cache(cache_file)
-    korean: list[str] = []
-    writer = ix.writer(limitmb=256)
+    parts = _parts(docs)
+    writer = ix.writer(limitmb=WRITER_MB)  # holds the index lock, also for the processes' segments
+    segments = []
     with click.progressbar(length=len(docs), label="Indexing", show_pos=True, hidden=not progress) as bar:
-        for first in range(0, len(docs), BATCH_DOCS):
-            batch = docs[first : first + BATCH_DOCS]
-            texts = [seg for doc in batch for seg in _korean_texts(doc)]
-            korean.extend(texts)
-            prime_korean(texts)
-            for doc in batch:
-                writer.add_document(**doc)
-            bar.update(len(batch))
-    writer.commit()
-    if cache_file is not None:
-        try:
-            save_korean_cache(cache_file, korean)  # what is still in memory (all of it below korean.CACHE_SIZE)
-        except OSError:
-            pass  # the cache only saves time; a build never fails for it
+        if len(parts) == 1:
+            _index_here(writer, docs, cache_file, bar.update)
+        else:
+            segments = _index_in_processes(path, parts, cache_file)
+            bar.update(len(docs))
+    # The processes' segments, in order, keep the document numbers a single writer would give.
+    writer.commit(mergetype=lambda _writer, existing: [*existing, *segments])
 
 
 def _publish(build_dir: Path, new: Path) -> None:

@@ -102,37 +102,56 @@ def cache_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def load_korean_cache(path: Path) -> int:
-    """Add the analyses saved at ``path`` (by :func:`save_korean_cache`) to the cache; how many were added.
+Analyses = dict[str, list[tuple[str, str, int, int]]]
 
-    A missing, damaged or outdated file (another Kiwi, model or user dictionary) adds nothing.
+
+def korean_cache_part(texts: Iterable[str]) -> bytes:
+    """The cached analyses of ``texts``, pickled as plain tuples: one part of a cache file."""
+    with _lock:
+        entries: Analyses = {t: [tuple(m) for m in _cache[t]] for t in dict.fromkeys(texts) if t in _cache}
+    return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def write_korean_cache(path: Path, parts: list[bytes]) -> None:
+    """Write a cache file atomically: the cache version and the number of parts, then the parts.
+
+    Parts made in other processes (by :func:`korean_cache_part`) are written as they are, never unpickled here.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as handle:
+        pickle.dump({"version": cache_version(), "parts": len(parts)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        for part in parts:
+            handle.write(part)
+    os.replace(tmp, path)
+
+
+def save_korean_cache(path: Path, texts: Iterable[str]) -> None:
+    """Save the cached analyses of ``texts`` to ``path``, for the next build to reuse."""
+    write_korean_cache(path, [korean_cache_part(texts)])
+
+
+def load_korean_cache(path: Path) -> int:
+    """Add the analyses saved at ``path`` (by :func:`write_korean_cache`) to the cache; how many were added.
+
+    A missing, damaged or outdated file (another Kiwi, model, user dictionary or file layout) adds nothing.
     """
     try:
         with open(path, "rb") as handle:
-            saved = pickle.load(handle)
-        if saved.get("version") != cache_version():
-            return 0
-        entries: dict[str, list[tuple[str, str, int, int]]] = saved["entries"]
+            header = pickle.load(handle)
+            if header.get("version") != cache_version():
+                return 0
+            parts: list[Analyses] = [pickle.load(handle) for _ in range(header["parts"])]
     except Exception:  # noqa: BLE001 - a cache that cannot be read is simply not used
         return 0
     added = 0
     with _lock:
-        for text, tokens in entries.items():
-            if text not in _cache and len(_cache) < CACHE_SIZE:
-                _cache[text] = [Morpheme(*t) for t in tokens]
-                added += 1
+        for entries in parts:
+            for text, tokens in entries.items():
+                if text not in _cache and len(_cache) < CACHE_SIZE:
+                    _cache[text] = [Morpheme(*t) for t in tokens]
+                    added += 1
     return added
-
-
-def save_korean_cache(path: Path, texts: Iterable[str]) -> None:
-    """Save the cached analyses of ``texts`` to ``path`` (atomically), for the next build to reuse."""
-    with _lock:
-        entries = {t: [tuple(m) for m in _cache[t]] for t in dict.fromkeys(texts) if t in _cache}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        pickle.dump({"version": cache_version(), "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
 
 
 def _compound_groups(tokens: list[Any]) -> list[list[int]]:
