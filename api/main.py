@@ -43,7 +43,7 @@ def create_app(build_dir: Path | None = None, *, warm: bool | None = None) -> Fa
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine = Engine.open(build_dir)
+        engine = Engine.open(build_dir, settings.result_cache)
         if warm:
             engine.warm()
         app.state.engine = engine

@@ -92,19 +92,20 @@ def baseline_table(corpora: dict[str, Any]) -> list[str]:
 
 def serve_table(corpora: dict[str, Any]) -> list[str]:
     lines = [
-        "| corpus | workers | start→first search s | RSS/worker MB | load generator | clients | req/s | p50 ms | p90 ms "
-        "| p99 ms | errors |",
-        "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| corpus | workers | result cache | start→first search s | RSS/worker MB | load generator | clients | req/s "
+        "| p50 ms | p90 ms | p99 ms | errors |",
+        "|---|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, c in corpora.items():
         for key, s in (c.get("serve") or {}).items():
             workers = key.split("_")[1]
+            cache = "off" if key.endswith("_uncached") else "on"
             for clients in ("c1", "c16", "c64"):
                 if clients not in s:
                     continue
                 r = s[clients]
                 lines.append(
-                    f"| {name} | {workers} | {_m(s['start_to_first_search_s'])} | {_m(s['rss_per_worker_mb'], 0)} "
+                    f"| {name} | {workers} | {cache} | {_m(s['start_to_first_search_s'])} | {_m(s['rss_per_worker_mb'], 0)} "
                     f"| {r.get('client', 'httpx')} | {clients[1:]} | {_m(r['requests_per_s'])} | {_m(r['p50_ms'], 1)} "
                     f"| {_m(r['p90_ms'], 1)} "
                     f"| {_m(r['p99_ms'], 1)} | {int(r['errors']['max'])} |"

@@ -97,11 +97,12 @@ def bench_serve(
 ) -> dict[str, Any]:
     out = {}
     for count in workers:
-        runs = []
-        for i in range(repeat):
-            runs.append(serve_bench.serve_repeat(build_dir, count, concurrency, seconds))
-            log(f"  serve {count} worker(s) {i + 1}/{repeat}: start {runs[-1]['start_to_first_search_s']:.1f} s")
-        out[f"workers_{count}"] = combine(runs)
+        for cached in (True, False):
+            runs = []
+            for i in range(repeat):
+                runs.append(serve_bench.serve_repeat(build_dir, count, concurrency, seconds, result_cache=cached))
+                log(f"  serve {count} worker(s), result cache {cached}, {i + 1}/{repeat}")
+            out[f"workers_{count}" + ("" if cached else "_uncached")] = combine(runs)
     return out
 
 

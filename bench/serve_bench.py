@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
 import shutil
 import socket
 import subprocess
@@ -61,9 +62,11 @@ def rss_mb(pid: int) -> float:
 
 
 @contextmanager
-def server(build_dir: Path, workers: int, timeout: float = 180) -> Iterator[dict[str, Any]]:
-    """Start uvicorn over ``build_dir``; yield its base URL, start time and the RSS of each process."""
+def server(build_dir: Path, workers: int, timeout: float = 180, result_cache: bool = True) -> Iterator[dict[str, Any]]:
+    """Start ``kb serve`` over ``build_dir``; yield its base URL, start time and the RSS of each process.
+    Without ``result_cache`` every search is worked out afresh (``KB_RESULT_CACHE=0``)."""
     port = free_port()
+    env = {**os.environ, "KB_RESULT_CACHE": "1024" if result_cache else "0"}
     command = [
         str(KB),
         "serve",
@@ -77,7 +80,7 @@ def server(build_dir: Path, workers: int, timeout: float = 180) -> Iterator[dict
     ]
     started = time.perf_counter()
     errors = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the server
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
     base = f"http://127.0.0.1:{port}"
     info: dict[str, Any] = {"base": base, "workers": workers, "pid": process.pid}
     try:
@@ -158,9 +161,11 @@ def load_test(base: str, concurrency: int, seconds: float) -> dict[str, Any]:
     return {**asyncio.run(_load(base, concurrency, seconds)), "client": "httpx"}
 
 
-def serve_repeat(build_dir: Path, workers: int, concurrencies: list[int], seconds: float) -> dict[str, Any]:
+def serve_repeat(
+    build_dir: Path, workers: int, concurrencies: list[int], seconds: float, result_cache: bool = True
+) -> dict[str, Any]:
     """One server start with ``workers`` workers and a load test at each concurrency."""
-    with server(build_dir, workers) as info:
+    with server(build_dir, workers, result_cache=result_cache) as info:
         load_test(info["base"], 4, min(2.0, seconds))  # warm every worker
         result: dict[str, Any] = {
             "start_to_first_search_s": info["start_to_first_search_s"],

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.searching import Searcher
 
 from indexer.analysis import MultilingualAnalyzer
 from indexer.build import CURRENT, current_build, read_manifest
+from indexer.fair_lock import FairLock
 from indexer.index_arrays import IndexArrays
 from indexer.search import (
     SearchIndex,
@@ -53,8 +53,9 @@ ANALYSIS_CACHE_SIZE = 16384
 class Build:
     """One immutable build: its index, its store and its manifest."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, result_cache_size: int = RESULT_CACHE_SIZE) -> None:
         self.path = path
+        self.result_cache_size = result_cache_size
         self.manifest = read_manifest(path)
         try:
             self.index = whoosh_index.open_dir(str(path / "index"))
@@ -64,6 +65,11 @@ class Build:
         self._local = threading.local()
         self._results: OrderedDict[str, SearchResult] = OrderedDict()
         self._results_lock = threading.Lock()
+        # One search at a time per process, in arrival order: searches are CPU-bound Python, so concurrent
+        # ones only contend for the GIL and all finish late; queued, each finishes as early as it can.
+        # It also guards the one searcher (whoosh's readers are not thread-safe).
+        self.searching = FairLock()
+        self._searcher = self.index.searcher()
         topics = {row["id"]: _topic_terms(row) for row in self.query("SELECT id, label, terms FROM topics")}
         self.thesaurus = Thesaurus(topics, self.analyse)
         self.resolver = Resolver(self._keys, self._provisions_of, self._laws_with_article)
@@ -97,18 +103,29 @@ class Build:
 
     def search(self, request: SearchRequest) -> SearchResult:
         """Search this build; recent results are kept (the build never changes, so they stay right)."""
+        if not self.result_cache_size:
+            return self._run_search(request)
         key = json.dumps(asdict(request), default=str, sort_keys=True)
         with self._results_lock:
             cached = self._results.get(key)
             if cached is not None:
                 self._results.move_to_end(key)
                 return copy.deepcopy(cached)
-        result = run_search(self.search_index(), request)
+        result = self._run_search(request)
         with self._results_lock:
             self._results[key] = result
-            if len(self._results) > RESULT_CACHE_SIZE:
+            if len(self._results) > self.result_cache_size:
                 self._results.popitem(last=False)
         return copy.deepcopy(result)
+
+    def _run_search(self, request: SearchRequest) -> SearchResult:
+        with self.searching:
+            return run_search(self.search_index(), request)
+
+    def matching_record_ids(self, request: SearchRequest, limit: int) -> list[str]:
+        """Ids of the records matching ``request``, best first."""
+        with self.searching:
+            return matching_record_ids(self.search_index(), request, limit)
 
     def connection(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -118,23 +135,12 @@ class Build:
             self._local.conn = conn
         return conn
 
-    def arrays(self) -> IndexArrays:
-        """The index as arrays, read on first use and shared by all threads."""
+    def search_index(self) -> SearchIndex:
+        """What :func:`run_search` needs; with several threads, use it while holding :attr:`searching`."""
         with self._arrays_lock:
             if self._arrays is None:
-                self._arrays = IndexArrays(self.index.searcher())
-            return self._arrays
-
-    def search_index(self) -> SearchIndex:
-        """What :func:`run_search` needs, with this thread's searcher."""
-        return SearchIndex(self.searcher(), self.arrays(), self.analyse, self.thesaurus, self.resolver)
-
-    def searcher(self) -> Searcher:
-        searcher = getattr(self._local, "searcher", None)
-        if searcher is None:
-            searcher = self.index.searcher()
-            self._local.searcher = searcher
-        return searcher
+                self._arrays = IndexArrays(self._searcher)
+        return SearchIndex(self._searcher, self._arrays, self.analyse, self.thesaurus, self.resolver)
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         return self.connection().execute(sql, params).fetchall()
@@ -155,15 +161,17 @@ def check_record_id(record_id: str) -> None:
 class Engine:
     """The knowledge base as the API and the CLI see it."""
 
-    def __init__(self, build_dir: Path) -> None:
+    def __init__(self, build_dir: Path, result_cache_size: int = RESULT_CACHE_SIZE) -> None:
         self.build_dir = build_dir
+        self.result_cache_size = result_cache_size
         self._lock = threading.Lock()
         self._target: str | None = None
         self._build: Build | None = None
 
     @classmethod
-    def open(cls, build_dir: Path | str) -> Engine:
-        engine = cls(Path(build_dir))
+    def open(cls, build_dir: Path | str, result_cache_size: int = RESULT_CACHE_SIZE) -> Engine:
+        """The engine over ``build_dir``, keeping up to ``result_cache_size`` recent results (0: none)."""
+        engine = cls(Path(build_dir), result_cache_size)
         engine.build()
         return engine
 
@@ -178,7 +186,7 @@ class Engine:
         with self._lock:
             if self._build is None or target != self._target:
                 try:
-                    self._build = Build(current_build(self.build_dir))
+                    self._build = Build(current_build(self.build_dir), self.result_cache_size)
                     self._target = target
                 except NoBuild:
                     if self._build is None:
@@ -407,7 +415,7 @@ class Tools:
 
     def matching_ids(self, request: SearchRequest, limit: int = EXPORT_LIMIT) -> list[str]:
         build = self.engine.build()
-        return matching_record_ids(build.search_index(), request, limit)
+        return build.matching_record_ids(request, limit)
 
     def compare(self, topic: str, jurisdictions: list[str]) -> list[JurisdictionComparison]:
         build = self.engine.build()

@@ -122,7 +122,7 @@ def test_cli_build_and_search(tmp_path: Path) -> None:
 
 def test_serve_keeps_the_previous_build_when_the_data_breaks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`kb serve` reports every data problem and serves the last good build instead of stopping."""
-    import uvicorn
+    from api import serving
 
     data = corpus_with(tmp_path, {})
     build_dir = tmp_path / "build"
@@ -130,7 +130,7 @@ def test_serve_keeps_the_previous_build_when_the_data_breaks(tmp_path: Path, mon
     before = current_build(build_dir)
     (data / "incidents/kr/kr-incident-b.yaml").write_text("id: [\n", "utf-8")
     served: list[str] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: served.append(app))
+    monkeypatch.setattr(serving, "run", lambda host, port, workers: served.append(serving.APP))
     result = CliRunner().invoke(cli, ["serve", "--data", str(data), "--build", str(build_dir)])
     assert result.exit_code == 0, result.output
     assert "kr-incident-b.yaml:2: YAML syntax" in result.output

@@ -12,7 +12,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
 from api.serving import TcpConfig
+from api.settings import get_settings
 from bench.serve_bench import process_tree
 
 from .webserver import ROOT, free_port
@@ -92,3 +97,18 @@ def test_no_build_refuses_an_empty_build_directory(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "No build to serve" in result.stderr
+
+
+def test_result_cache_can_be_turned_off(mini_build: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``KB_RESULT_CACHE=0`` (for benchmarks): every search is worked out again, with the same answer."""
+    monkeypatch.setenv("KB_RESULT_CACHE", "0")
+    get_settings.cache_clear()
+    try:
+        with TestClient(create_app(mini_build, warm=False)) as client:
+            first = client.get("/v1/search", params={"q": "deepfake"}).json()
+            second = client.get("/v1/search", params={"q": "deepfake"}).json()
+            build = client.app.state.engine.build()  # type: ignore[attr-defined]
+            assert build.result_cache_size == 0 and not build._results
+    finally:
+        get_settings.cache_clear()
+    assert first == second and first["total"] > 0
