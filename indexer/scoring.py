@@ -66,11 +66,15 @@ class Scored:
 
 @dataclass
 class Ranked:
-    """Every matching document, best first (the scores are those of ``docs``)."""
+    """The matching documents (``mask``) and the leading ones in order, with their scores."""
 
     mask: np.ndarray
     docs: np.ndarray
     scores: np.ndarray
+
+    @property
+    def total(self) -> int:
+        return int(np.count_nonzero(self.mask))
 
 
 def _sparse(docs: np.ndarray, values: np.ndarray) -> Scored:
@@ -244,23 +248,24 @@ class QueryScorer:
         finally:
             self.bonus_docs = None
 
-    def rank(self, query: Q.Query, allowed: np.ndarray | None, window: int, by_date: bool) -> Ranked:
-        """Documents matching ``query`` (and ``allowed``), best first; phrase bonuses settle the first
-        ``window`` + :data:`BONUS_POOL`. With ``by_date``, newest first and no bonuses needed."""
+    def rank(self, query: Q.Query, allowed: np.ndarray | None, window: int | None, by_date: bool) -> Ranked:
+        """Documents matching ``query`` (and ``allowed``), best first: the first ``window`` of them
+        (all with None), phrase bonuses settled for the first ``window`` + :data:`BONUS_POOL`.
+        With ``by_date``, newest first and no bonuses needed."""
         self._memo = {}
         scored = self._pass(query, None)
         mask = scored.mask if allowed is None else scored.mask & allowed
         docs = np.flatnonzero(mask)
         if by_date:
-            order = np.lexsort((docs, -self.arrays.dates[docs].astype(np.float64)))
-            return Ranked(mask, docs[order], scored.scores[docs][order])
-        docs = docs[np.lexsort((docs, -scored.scores[docs]))]
-        scores = scored.scores[docs]
+            docs = _first(docs, self.arrays.dates[docs], window)
+            return Ranked(mask, docs, scored.scores[docs])
         with_bonus = _holding_bonus_phrases(query)
+        docs = _first(docs, scored.scores[docs], None if window is None else window + BONUS_POOL)
+        scores = scored.scores[docs]
         if with_bonus:
             for key in with_bonus:  # score again only what a phrase bonus can change
                 self._memo.pop(key, None)
-            head = np.sort(docs[: window + BONUS_POOL])
+            head = np.sort(docs[: (window or 0) + BONUS_POOL])
             rescored = self._pass(query, head).scores[head]
             order = np.lexsort((head, -rescored))
             docs = np.concatenate([head[order], docs[len(head) :]])
@@ -271,6 +276,17 @@ class QueryScorer:
         """The documents ``query`` matches, as a mask (for filters)."""
         self._memo = {}
         return self._pass(query, None).mask
+
+
+def _first(docs: np.ndarray, keys: np.ndarray, count: int | None) -> np.ndarray:
+    """The ``count`` documents with the highest keys (all with None), highest first, ties by document
+    number: the order of a full sort, without sorting the documents that cannot come first."""
+    if count is not None and 0 < count < len(docs):
+        threshold = np.partition(keys, len(keys) - count)[len(keys) - count]
+        leading = keys >= threshold  # ties at the threshold included, so the order below stays exact
+        docs, keys = docs[leading], keys[leading]
+    order = np.lexsort((docs, -keys.astype(np.float64)))
+    return docs[order][:count]
 
 
 def _holding_bonus_phrases(node: Q.Query) -> set[int]:

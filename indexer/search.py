@@ -407,7 +407,9 @@ def compile_request(index: SearchIndex, request: SearchRequest) -> tuple[Q.Query
     return compiled, filter_query(request), info
 
 
-def rank_request(index: SearchIndex, request: SearchRequest, window: int) -> tuple[Ranked, Q.Query, Interpretation]:
+def rank_request(
+    index: SearchIndex, request: SearchRequest, window: int | None
+) -> tuple[Ranked, Q.Query, Interpretation]:
     """Every document matching ``request`` in order, the compiled query, and how it was understood."""
     compiled, filter_, info = compile_request(index, request)
     scorer = QueryScorer(index.arrays, index.searcher)
@@ -418,7 +420,7 @@ def rank_request(index: SearchIndex, request: SearchRequest, window: int) -> tup
 
 def matching_record_ids(index: SearchIndex, request: SearchRequest, limit: int) -> list[str]:
     """Record ids matching ``request`` in rank order (a provision hit counts for its law), at most ``limit``."""
-    ranked, _, _ = rank_request(index, request, MAX_PAGE_SIZE)
+    ranked, _, _ = rank_request(index, request, None)
     ids: dict[str, None] = {}
     for doc in ranked.docs.tolist():
         ids.setdefault(index.searcher.stored_fields(doc)["record_id"], None)
@@ -435,7 +437,7 @@ def run_search(index: SearchIndex, request: SearchRequest) -> SearchResult:
     ranked, compiled, info = rank_request(index, request, window)
     searched = frozenset(text for name, text in compiled.iter_all_terms() if name.startswith(("body_", "title_")))
     typed = frozenset(info.tokens) | frozenset(t for near in info.corrections.values() for t in near)
-    total = len(ranked.docs)
+    total = ranked.total
     start = (page - 1) * page_size
     end = min(start + page_size, window)
     hits = []

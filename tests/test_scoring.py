@@ -12,7 +12,7 @@ from whoosh import query as Q
 from whoosh import sorting
 
 from indexer.engine import Engine
-from indexer.scoring import BonusPhrase, QueryScorer
+from indexer.scoring import BonusPhrase, QueryScorer, _first
 from indexer.search import QueryCompiler, SearchIndex, SearchRequest, compile_request, rank_request, run_search
 
 
@@ -133,3 +133,20 @@ def test_bonus_phrases_reorder_the_leading_candidates_only(index: SearchIndex) -
     ranked = QueryScorer(index.arrays, index.searcher).rank(query, None, window=1, by_date=False)
     assert ranked.docs[0] == theirs[0][0]
     assert ranked.scores[0] == pytest.approx(theirs[0][1])
+
+
+@pytest.mark.parametrize("count", [None, 0, 1, 3, 5, 8, 20])
+def test_first_is_the_head_of_a_full_sort_ties_included(count: int | None) -> None:
+    docs = np.array([2, 3, 5, 7, 11, 13, 17, 19])
+    keys = np.array([1.0, 4.0, 4.0, 2.0, 4.0, 1.0, 9.0, 2.0])
+    full = [int(d) for _, d in sorted(zip(-keys, docs, strict=True))]
+    assert _first(docs, keys, count).tolist() == full[:count]
+
+
+def test_rank_orders_only_the_window_and_counts_all(index: SearchIndex) -> None:
+    query = QUERIES["terms"]
+    scorer = QueryScorer(index.arrays, index.searcher)
+    whole = scorer.rank(query, None, window=None, by_date=False)
+    head = scorer.rank(query, None, window=5, by_date=False)
+    assert head.total == whole.total == len(whole.docs) > len(head.docs) >= 5
+    assert head.docs[:5].tolist() == whole.docs[:5].tolist()
