@@ -9,34 +9,42 @@ facet values and dates are read once when the build is opened.
 
 from __future__ import annotations
 
+import pickle
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from math import log
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
+from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
-# Postings kept decoded, counted in postings (16 bytes each): about 128 MB.
+# Postings kept decoded, counted in postings (24 bytes each): about 190 MB.
 POSTINGS_CACHE_SIZE = 8_000_000
 # Position lists kept (encoded, decoded when a phrase is checked), counted in postings.
 POSITIONS_CACHE_SIZE = 2_000_000
 # whoosh stores a field's length in one byte; this table decodes it as whoosh does.
 _LENGTH_OF_BYTE = np.array([0.0] + [float(byte_to_length(b)) for b in range(1, 256)])
 NO_DATE = np.iinfo(np.int64).min
+# whoosh's BM25F defaults.
+BM25_B = 0.75
+BM25_K1 = 1.2
 
 
 @dataclass(frozen=True)
 class Postings:
-    """One term's postings: sorted document numbers and their weights (term frequencies)."""
+    """One term's postings: sorted document numbers, weights (term frequencies) and, as whoosh's BM25F
+    would give them, the term's scores in those documents (the weights, in a field that is not scored)."""
 
     docs: np.ndarray
     weights: np.ndarray
+    scores: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -44,28 +52,56 @@ class Positions:
     """One term's encoded position lists, in the order of its postings."""
 
     values: list[bytes]
-    decode: Callable[[bytes], list[int]]
 
-    def of(self, index: int) -> list[int]:
-        """The positions of the term in its ``index``-th posting."""
-        return self.decode(self.values[index])
+    def of(self, index: int) -> set[int]:
+        """The positions of the term in its ``index``-th posting.
+
+        whoosh's ``Positions`` format stores a count (4 bytes) then the pickled position gaps, the
+        pickle's final ``.`` sometimes left off; ``Positions.decode_positions`` reads it in a loop.
+        """
+        value = self.values[index]
+        gaps = pickle.loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")
+        return set(accumulate(gaps))
 
 
-EMPTY = Postings(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+EMPTY = Postings(np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0))
 
 
 @dataclass(frozen=True)
 class Facet:
-    """A facet's values and, for every (document, value) pair, the value's index in ``labels``."""
+    """A facet's values (``labels``) and who holds them: one value per document in ``codes`` (-1: none),
+    or, where a document can hold several (topics), a value-by-document matrix of ones."""
 
     labels: list[str]
-    pair_docs: np.ndarray
-    pair_values: np.ndarray
+    codes: np.ndarray | None = None
+    members: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, labels: list[str], holders: list[np.ndarray], size: int) -> Facet:
+        """The facet whose ``labels[i]`` is held by the documents ``holders[i]``."""
+        every = np.concatenate(holders) if holders else np.zeros(0, dtype=np.int64)
+        if len(np.unique(every)) == len(every):
+            codes = np.full(size, -1, dtype=np.int32)
+            for i, docs in enumerate(holders):
+                codes[docs] = i
+            return cls(labels, codes=codes)
+        members = np.zeros((len(labels), size), dtype=np.float32)
+        for i, docs in enumerate(holders):
+            members[i, docs] = 1.0
+        return cls(labels, members=members)
+
+    def held(self) -> np.ndarray:
+        """The documents that hold any value."""
+        return self.codes >= 0 if self.codes is not None else np.asarray(self.members).any(axis=0)
 
     def counts(self, mask: np.ndarray) -> dict[str, int]:
-        """How many documents in ``mask`` have each value."""
-        hits = np.bincount(self.pair_values[mask[self.pair_docs]], minlength=len(self.labels))
-        return {self.labels[i]: int(n) for i, n in enumerate(hits) if n}
+        """How many documents in ``mask`` hold each value."""
+        if self.codes is not None:
+            hits = np.bincount(self.codes[mask] + 1, minlength=len(self.labels) + 1)[1:]
+        else:
+            assert self.members is not None
+            hits = self.members @ mask.astype(np.float32)  # exact: counts stay far below 2**24
+        return {label: int(n) for label, n in zip(self.labels, hits, strict=True) if n}
 
 
 def _leaf_blocks(reader: IndexReader, fieldname: str, term: bytes) -> Iterator[W3LeafMatcher]:
@@ -129,22 +165,12 @@ class IndexArrays:
             # Undated documents hold a placeholder beyond the int64 range; they are masked out below.
             parts.append(np.array(list(reader.column_reader("date", translate=False)), dtype=np.uint64))
         dates = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
-        dated = np.zeros(self.doc_count, dtype=bool)
-        dated[self.facets["year"].pair_docs] = True
+        dated = self.facets["year"].held()
         return np.where(dated, np.minimum(dates, np.iinfo(np.int64).max).astype(np.int64), NO_DATE)
 
     def _facet_from_terms(self, fieldname: str, terms: list[tuple[str, bytes]]) -> Facet:
-        labels: list[str] = []
-        docs: list[np.ndarray] = []
-        values: list[np.ndarray] = []
-        for label, term in terms:
-            postings = self.postings_of_bytes(fieldname, term, cache=False)
-            labels.append(label)
-            docs.append(postings.docs)
-            values.append(np.full(len(postings.docs), len(labels) - 1, dtype=np.int64))
-        if not docs:
-            return Facet([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-        return Facet(labels, np.concatenate(docs), np.concatenate(values))
+        holders = [self.postings_of_bytes(fieldname, term, cache=False).docs for _, term in terms]
+        return Facet.of([label for label, _ in terms], holders, self.doc_count)
 
     def _facet(self, fieldname: str) -> Facet:
         terms = sorted(set(self.searcher.reader().lexicon(fieldname)))
@@ -170,7 +196,7 @@ class IndexArrays:
                 leaf_docs, leaf_weights = _leaf_postings(reader, fieldname, term)
                 docs.extend(d + offset for d in leaf_docs)
                 weights.extend(leaf_weights)
-        postings = Postings(np.concatenate(docs), np.concatenate(weights)) if docs else EMPTY
+        postings = self._scored(fieldname, np.concatenate(docs), np.concatenate(weights)) if docs else EMPTY
         if cache:
             self._remember(key, postings)
         return postings
@@ -199,7 +225,7 @@ class IndexArrays:
                 for block in _leaf_blocks(reader, fieldname, term):
                     block._read_values()
                     values.extend(block._values)
-            found = Positions(values, self.schema[fieldname].format.decode_positions)
+            found = Positions(values)
             self._positions[key] = found
             self._positions_cached += len(values)
             while self._positions_cached > POSITIONS_CACHE_SIZE and len(self._positions) > 1:
@@ -211,9 +237,14 @@ class IndexArrays:
         """Postings of ``text`` in ``fieldname``."""
         return self.postings_of_bytes(fieldname, self.schema[fieldname].to_bytes(text))
 
-    def idf(self, document_frequency: int) -> float:
-        """whoosh's inverse document frequency (``log(N / (df + 1)) + 1``)."""
-        return log(self.doc_count / (document_frequency + 1)) + 1
+    def _scored(self, fieldname: str, docs: np.ndarray, weights: np.ndarray) -> Postings:
+        """Postings with whoosh's BM25F scores: ``idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / avgdl))``,
+        ``idf = log(N / (df + 1)) + 1``, ``dl`` the document's field length as whoosh stores it (one byte)."""
+        if fieldname not in self.lengths:
+            return Postings(docs, weights, weights)
+        idf = log(self.doc_count / (len(docs) + 1)) + 1
+        norm = BM25_K1 * ((1 - BM25_B) + BM25_B * self.lengths[fieldname][docs] / self.average_length[fieldname])
+        return Postings(docs, weights, idf * (weights * (BM25_K1 + 1)) / (weights + norm))
 
     def date_between(self, start: object, end: object) -> np.ndarray:
         """Documents dated within [start, end] (either may be None: open-ended)."""

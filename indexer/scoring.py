@@ -1,10 +1,11 @@
 """Score a whoosh query tree with array operations, giving the scores whoosh itself would give.
 
 Each node becomes a :class:`Scored`: the documents it matches and their scores, either as a list of
-documents (a term's postings) or as whole-index arrays (what combines several). Terms are scored
-with whoosh's BM25F over their decoded postings; ``Or`` adds its children's scores, ``And`` adds
-them where all match, ``DisjunctionMax`` keeps the highest, ``AndMaybe`` adds the optional part
-where the required part matches, ``AndNot`` removes, ``ConstantScoreQuery`` gives its constant.
+documents (a term's postings) or as whole-index arrays (what combines several). Terms score
+whoosh's BM25F, worked out with their postings (:mod:`indexer.index_arrays`); ``Or`` adds its
+children's scores, ``And`` adds them where all match, ``DisjunctionMax`` keeps the highest,
+``AndMaybe`` adds the optional part where the required part matches, ``AndNot`` removes,
+``ConstantScoreQuery`` gives its constant.
 
 Two places where whoosh 2.7's matchers are wrong and this module is not: ``DisjunctionMax`` there
 may take a sub-query's score from another document, and ``AndNot`` can let an excluded document
@@ -28,8 +29,6 @@ from indexer.index_arrays import IndexArrays
 
 # Candidates whose phrase bonuses are computed, beyond the ones the page shows.
 BONUS_POOL = 50
-BM25_B = 0.75
-BM25_K1 = 1.2
 
 
 class BonusPhrase(Q.Phrase):
@@ -92,8 +91,7 @@ class QueryScorer:
         self.searcher = searcher
         self.size = arrays.doc_count
         self.bonus_docs: np.ndarray | None = None  # where BonusPhrase nodes are scored (None: nowhere)
-        self._memo: dict[int, Scored] = {}  # per scoring pass: a clause shared by two parents is scored once
-        self._terms: dict[tuple[str, str], Scored] = {}
+        self._memo: dict[int, Scored] = {}  # per ranking: a clause shared by two parents is scored once
 
     def score(self, node: Q.Query) -> Scored:
         """The documents ``node`` matches and their scores."""
@@ -143,23 +141,10 @@ class QueryScorer:
 
     def term_scores(self, fieldname: str, text: str) -> Scored:
         """BM25F of ``text`` in ``fieldname`` for every document holding it (sparse, unboosted)."""
-        key = (fieldname, text)
-        if key in self._terms:
-            return self._terms[key]
         if fieldname not in self.arrays.schema:
             return NOTHING
         postings = self.arrays.postings(fieldname, text)
-        if not len(postings.docs):
-            found = NOTHING
-        elif fieldname in self.arrays.lengths:
-            tf = postings.weights
-            length = self.arrays.lengths[fieldname][postings.docs]
-            norm = BM25_K1 * ((1 - BM25_B) + BM25_B * length / self.arrays.average_length[fieldname])
-            found = _sparse(postings.docs, self.arrays.idf(len(postings.docs)) * (tf * (BM25_K1 + 1)) / (tf + norm))
-        else:  # not scorable: whoosh scores the weight
-            found = _sparse(postings.docs, postings.weights)
-        self._terms[key] = found
-        return found
+        return _sparse(postings.docs, postings.scores) if len(postings.docs) else NOTHING
 
     def disjunction(self, node: Q.Or) -> Scored:
         parts = [self.score(child) for child in node.subqueries]
@@ -180,7 +165,7 @@ class QueryScorer:
         if all(p.mask is None for p in parts):
             docs = parts[0].docs
             for part in parts[1:]:
-                docs = np.intersect1d(docs, part.docs, assume_unique=True)
+                docs = _intersect(docs, part.docs)
             values = np.sum([p.values[np.searchsorted(p.docs, docs)] for p in parts], axis=0)
             return _sparse(docs, values * node.boost)
         count = np.zeros(self.size, dtype=np.int32)
@@ -198,18 +183,19 @@ class QueryScorer:
     def disjunction_max(self, node: Q.DisjunctionMax) -> Scored:
         mask = np.zeros(self.size, dtype=bool)
         best = np.zeros(self.size)
-        total = np.zeros(self.size)
+        total = np.zeros(self.size) if node.tiebreak else None
         for child in node.subqueries:
             part = self.score(child)
             if part.mask is None:
                 mask[part.docs] = True
                 best[part.docs] = np.maximum(best[part.docs], part.values)
-                total[part.docs] += part.values
             else:
                 mask |= part.mask
                 np.maximum(best, part.scores, out=best)
-                total += part.scores
-        return Scored(mask=mask, scores=(best + node.tiebreak * (total - best)) * node.boost)
+            if total is not None:
+                part.add_to(mask, total)
+        scores = best if total is None else best + node.tiebreak * (total - best)
+        return Scored(mask=mask, scores=scores * node.boost)
 
     def phrase(self, node: Q.Phrase, within: np.ndarray | None) -> Scored:
         """Documents (among ``within``, if given) holding the words one after another. As in whoosh,
@@ -220,16 +206,17 @@ class QueryScorer:
         terms = [self.term_scores(node.fieldname, word) for word in words]
         candidates = within
         for term in terms:
-            candidates = term.docs if candidates is None else np.intersect1d(candidates, term.docs, assume_unique=True)
+            candidates = term.docs if candidates is None else _intersect(candidates, term.docs)
         if candidates is None or not len(candidates):
             return NOTHING
         where = [np.searchsorted(term.docs, candidates) for term in terms]
         tables = [self.arrays.positions(node.fieldname, word) for word in words]
         found = []
+        rows = [w.tolist() for w in where]
         for column in range(len(candidates)):
-            starts = set(tables[0].of(int(where[0][column])))
+            starts = tables[0].of(rows[0][column])
             for offset in range(1, len(words)):
-                held = set(tables[offset].of(int(where[offset][column])))
+                held = tables[offset].of(rows[offset][column])
                 starts = {p for p in starts if p + offset in held}
                 if not starts:
                     break
@@ -276,6 +263,15 @@ class QueryScorer:
         """The documents ``query`` matches, as a mask (for filters)."""
         self._memo = {}
         return self._pass(query, None).mask
+
+
+def _intersect(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The documents in both sorted arrays (binary search of the shorter in the longer, no sorting)."""
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
+    if not len(short) or not len(long):
+        return short[:0]
+    at = np.minimum(np.searchsorted(long, short), len(long) - 1)
+    return short[long[at] == short]
 
 
 def _first(docs: np.ndarray, keys: np.ndarray, count: int | None) -> np.ndarray:

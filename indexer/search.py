@@ -37,9 +37,10 @@ EXACT_NAME_SCORE = 200.0
 KIND_CUE_SCORE = 15.0
 # Fields of running text: where phrase bonuses apply (not ids, not court names).
 PROSE_FIELDS = {name: boost for name, boost in TEXT_FIELDS.items() if name not in ("identifiers", "court")}
-# Where thesaurus terms are looked for: bodies only, so that a record matching the typed words ranks
-# above one whose title merely holds the same concept in another language.
-EXPANSION_FIELDS = tuple(f"body_{lang}" for lang in SEARCH_LANGUAGES)
+# Where thesaurus terms are looked for, by their script: bodies only, so that a record matching the typed
+# words ranks above one whose title merely holds the same concept in another language; Korean and Chinese
+# terms in the body of their language, Latin ones (NCII, Telegram) in every body.
+EXPANSION_FIELDS = {"ko": ("body_ko",), "zh": ("body_zh",), "latin": tuple(f"body_{lang}" for lang in SEARCH_LANGUAGES)}
 
 
 @dataclass
@@ -272,7 +273,7 @@ class QueryCompiler:
             self.info.expansions[topic] = terms
             for term in terms:
                 tokens = self.analyse(term)
-                for name in EXPANSION_FIELDS:
+                for name in EXPANSION_FIELDS[_script("".join(tokens))]:
                     clauses.append(
                         Q.And([Q.Term(name, token) for token in tokens], boost=EXPANSION_BOOST)
                         if len(tokens) > 1
