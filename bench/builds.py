@@ -71,7 +71,6 @@ def run_build(data_dir: Path, build_dir: Path) -> dict[str, Any]:
     result["peak_rss_mb"] = usage.ru_maxrss / 1024
     result["index_bytes"] = dir_size(path / "index")
     result["db_bytes"] = (path / "kb.sqlite").stat().st_size
-    result["index_add_s"] = result.get("index_s", 0.0) - result.get("analysis_prime_s", 0.0)
     return result
 
 
