@@ -70,15 +70,17 @@ class Build:
         # It also guards the one searcher (whoosh's readers are not thread-safe).
         self.searching = FairLock()
         self._searcher = self.index.searcher()
+        # Query words recur (in queries, thesaurus terms, kind cues): analyses are kept per build, so a
+        # replaced build takes its cache with it.
+        self.analyse = functools.lru_cache(maxsize=ANALYSIS_CACHE_SIZE)(self._analyse)
         topics = {row["id"]: _topic_terms(row) for row in self.query("SELECT id, label, terms FROM topics")}
         self.thesaurus = Thesaurus(topics, self.analyse)
         self.resolver = Resolver(self._keys, self._provisions_of, self._laws_with_article)
         self._arrays: IndexArrays | None = None
         self._arrays_lock = threading.Lock()
 
-    @functools.lru_cache(maxsize=ANALYSIS_CACHE_SIZE)  # noqa: B019 - the build lives as long as the cache should
-    def analyse(self, text: str) -> tuple[str, ...]:
-        """The query-mode tokens of ``text`` (the same words recur in queries, thesaurus and cues)."""
+    def _analyse(self, text: str) -> tuple[str, ...]:
+        """The query-mode tokens of ``text``."""
         return tuple(t.text for t in self.analyzer(text, mode="query"))
 
     def _keys(self, key: str) -> list[KeyRow]:
