@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.serve_bench import process_tree, server
+from bench.serve_bench import process_tree, server, status_mb
 from bench.wrk import run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,16 +37,6 @@ LETTER = (
     "We ask Telegram to act under 성폭력처벌법 제14조의2, Art. 16 DSA, Article 5 of Directive (EU) 2024/1385, "
     "s.66B Sexual Offences Act 2003, 47 U.S.C. § 223(h) and 刑法第364条, and not under Article 999 DSA."
 )
-
-
-def peak_rss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def request_mix(ids: list[str], provisions: list[tuple[str, str]]) -> list[tuple[str, str, dict | None]]:
@@ -132,7 +122,7 @@ def main() -> None:
             else:
                 result = asyncio.run(run_load(base, mix, clients, args.seconds))
             result["workers"] = args.workers
-            result["peak_rss_mb"] = {pid: round(peak_rss_mb(pid), 1) for pid in process_tree(info["pid"])}
+            result["peak_rss_mb"] = {pid: round(status_mb(pid, "VmHWM"), 1) for pid in process_tree(info["pid"])}
             results.append(result)
             print(json.dumps(result, ensure_ascii=False))
         if args.out:

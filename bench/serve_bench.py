@@ -51,10 +51,11 @@ def process_tree(pid: int) -> list[int]:
     return tree
 
 
-def rss_mb(pid: int) -> float:
+def status_mb(pid: int, field: str = "VmRSS") -> float:
+    """A memory figure of a process from ``/proc/PID/status`` in MB (``VmRSS`` now, ``VmHWM`` peak); 0 if gone."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -104,8 +105,8 @@ def server(build_dir: Path, workers: int, timeout: float = 180, result_cache: bo
                 for query in QUERIES:
                     client.get(base + query.url(), headers={"Connection": "close"})
         pids = process_tree(process.pid)
-        info["rss_mb"] = {str(pid): rss_mb(pid) for pid in pids}
-        worker_rss = sorted((rss_mb(pid) for pid in pids[1:]), reverse=True) if workers > 1 else [rss_mb(pids[0])]
+        info["rss_mb"] = {str(pid): status_mb(pid) for pid in pids}
+        worker_rss = sorted((status_mb(pid) for pid in pids[1:]), reverse=True) if workers > 1 else [status_mb(pids[0])]
         info["rss_per_worker_mb"] = max(worker_rss[:workers]) if worker_rss else 0.0
         info["rss_total_mb"] = sum(info["rss_mb"].values())
         yield info

@@ -7,8 +7,6 @@ import json
 import socket
 import subprocess
 import sys
-import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
@@ -18,9 +16,9 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.serving import TcpConfig
 from api.settings import get_settings
-from bench.serve_bench import process_tree
+from bench.serve_bench import process_tree, server
 
-from .webserver import ROOT, free_port
+from .webserver import ROOT
 
 KB = Path(sys.executable).parent / "kb"
 
@@ -60,31 +58,12 @@ def _get(url: str) -> dict[str, object]:
 
 
 def test_two_workers_serve_the_same_build(mini_build: Path) -> None:
-    port = free_port()
-    command = [str(KB), "serve", "--build", str(mini_build), "--no-build", "--port", str(port), "--workers", "2"]
-    errors = tempfile.TemporaryFile()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                errors.seek(0)
-                raise AssertionError(f"the server exited: {errors.read().decode()[-2000:]}")
-            try:
-                _get(f"{base}/v1/health")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.3)
-        assert len(process_tree(process.pid)) >= 3  # the supervisor and its two workers
+    with server(mini_build, workers=2) as info:  # `kb serve --no-build --workers 2`, as the benchmark runs it
+        base = info["base"]
+        assert len(process_tree(info["pid"])) >= 3  # the supervisor and its two workers
         versions = {str(_get(f"{base}/v1/version")["data_version"]) for _ in range(12)}
         totals = {int(str(_get(f"{base}/v1/search?q=deepfake")["total"])) for _ in range(12)}
-        assert len(versions) == 1 and len(totals) == 1 and totals != {0}
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        errors.close()
+    assert len(versions) == 1 and len(totals) == 1 and totals != {0}
 
 
 def test_no_build_refuses_an_empty_build_directory(tmp_path: Path) -> None:
